@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""One CLI for the site's data and pages.
+
+In: data/ (the bilingual YAML). Out, by subcommand:
+  validate  every problem in data/ as `data/FILE:LINE: id: message`; exit 1 if any
+  build     validated data rendered to Markdown pages, target tables, open data
+            and the chart under docs/vi/ and docs/en/ (files rewritten only when
+            their content changes); exit 1 without writing if data/ is invalid
+  check     exit 1 if the generated files on disk differ from a fresh render
+  fidelity  compare the Vietnamese text of data/ with ../shared/source/
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sitegen.document import DATA_DIR, load_site_data  # noqa: E402
+from sitegen.validate import validate  # noqa: E402
+
+
+def load_valid(data_dir: Path):
+    data, problems = load_site_data(data_dir)
+    problems = validate(data, problems)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in {data_dir}", file=sys.stderr)
+        return None
+    return data
+
+
+def cmd_validate(args) -> int:
+    data = load_valid(args.data)
+    if data is None:
+        return 1
+    print(f"data/ is valid: {len(data.nodes())} nodes")
+    return 0
+
+
+def cmd_build(args) -> int:
+    from sitegen.render import write_site
+    data = load_valid(args.data)
+    if data is None:
+        return 1
+    changed = write_site(data, args.docs)
+    print(f"generated pages: {len(changed)} file(s) changed")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from sitegen.render import stale_files
+    data = load_valid(args.data)
+    if data is None:
+        return 1
+    stale = stale_files(data, args.docs)
+    for path in stale:
+        print(f"stale: {path}", file=sys.stderr)
+    return 1 if stale else 0
+
+
+def cmd_fidelity(args) -> int:
+    from sitegen.fidelity import compare_with_source
+    data, problems = load_site_data(args.data)
+    if data.root is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1
+    difference = compare_with_source(data)
+    if difference:
+        print(difference, file=sys.stderr)
+        return 1
+    print("the Vietnamese text matches the source word for word")
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DATA_DIR, help="data folder (default: data/)")
+    parser.add_argument("--docs", type=Path, default=DATA_DIR.parent / "docs", help="docs folder (default: docs/)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, handler in (("validate", cmd_validate), ("build", cmd_build), ("check", cmd_check), ("fidelity", cmd_fidelity)):
+        sub = commands.add_parser(name, help=handler.__doc__)
+        sub.set_defaults(handler=handler)
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
