@@ -1,0 +1,1 @@
+/* cite: see docs/assets/site.js for conventions. */

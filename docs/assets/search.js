@@ -1,0 +1,1 @@
+/* search: see docs/assets/site.js for conventions. */

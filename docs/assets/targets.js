@@ -1,0 +1,1 @@
+/* targets: see docs/assets/site.js for conventions. */

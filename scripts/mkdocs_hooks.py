@@ -1,0 +1,94 @@
+"""MkDocs hooks: keep the site in step with data/.
+
+In: the MkDocs build events. Out: pages regenerated from data/ before every
+build (a build with invalid data fails, listing every problem), per-language
+site name, <html lang> and page descriptions, data/ watched by `mkdocs serve`,
+and post-build fixes: one 404 page per language, and no unused assets.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sitegen.document import DATA_DIR, ROOT, load_site_data  # noqa: E402
+from sitegen.postbuild import finish_site  # noqa: E402
+from sitegen.render import page_meta, write_site  # noqa: E402
+from sitegen.validate import validate  # noqa: E402
+
+log = get_plugin_logger("site")
+_state: dict = {}
+
+
+def _i18n(config):
+    return config.plugins.get("i18n")
+
+
+def _language(config) -> str:
+    plugin = _i18n(config)
+    return plugin.current_language if plugin and plugin.current_language else "vi"
+
+
+def _load_data():
+    data, problems = load_site_data(DATA_DIR)
+    problems = validate(data, problems)
+    if problems:
+        raise PluginError("data/ is invalid:\n" + "\n".join(str(p) for p in problems))
+    return data
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has chosen the language
+def on_config(config):
+    data = _load_data()
+    lang = _language(config)
+    _state["data"] = data
+    _state["lang"] = lang
+    config.site_name = data.side["meta"]["site"]["name"][lang]
+    config.site_description = data.side["meta"]["site"]["description"][lang]
+    config.theme["language"] = lang
+    config.extra["hp"] = dict(data.i18n[lang])
+    config.extra["hp_lang"] = lang
+    return config
+
+
+def on_pre_build(config):
+    data = _load_data()
+    _state["data"] = data
+    changed = write_site(data, Path(config.docs_dir))
+    if changed:
+        log.info(f"regenerated {len(changed)} file(s) from data/")
+
+
+def on_serve(server, config, builder):
+    for path in (DATA_DIR, ROOT / "scripts" / "templates", ROOT / "scripts" / "sitegen"):
+        server.watch(str(path))
+    return server
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang = _language(config)
+    name = Path(page.file.src_uri).stem
+    meta = page_meta(_state["data"], lang, name)
+    page.meta.setdefault("description", meta["description"])
+    # Short navigation titles from data/i18n; the page's H1 stays the long title.
+    page.title = _state["data"].i18n[lang]["page_home" if name == "index" else f"page_{name}"]
+    page.meta["hp_page"] = name
+    return markdown
+
+
+def on_post_template(output_content, template_name, config):
+    # mkdocs-static-i18n renders 404.html once per language into the same
+    # place; keep each language's copy so that both can be written at the end.
+    if template_name == "404.html":
+        _state.setdefault("not_found_pages", {})[_language(config)] = output_content
+    return output_content
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built every language
+def on_post_build(config):
+    plugin = _i18n(config)
+    finish_site(Path(config.site_dir), _language(config), building_all=bool(plugin and plugin.building), state=_state)

@@ -1,0 +1,44 @@
+"""Post-build fixes to the site MkDocs wrote.
+
+In: the built site folder and the 404 pages captured per language during the
+build. Out: /404.html in Vietnamese and /en/404.html in English, and the
+theme files this site never loads (source maps, lunr, the search worker,
+palette CSS) removed, so nothing unused is published.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+UNUSED_ASSETS = (
+    "assets/javascripts/lunr",
+    "assets/javascripts/workers",
+    "search",
+)
+UNUSED_GLOBS = ("assets/**/*.map", "assets/stylesheets/palette.*.css")
+
+
+def remove_unused_assets(site_dir: Path) -> None:
+    for root in [site_dir, *[p for p in site_dir.iterdir() if p.is_dir() and (p / "assets").is_dir()]]:
+        for relative in UNUSED_ASSETS:
+            target = root / relative
+            if target.is_dir():
+                shutil.rmtree(target)
+        for pattern in UNUSED_GLOBS:
+            for path in root.glob(pattern):
+                path.unlink()
+
+
+def write_not_found_pages(site_dir: Path, pages: dict[str, str], default_lang: str = "vi") -> None:
+    for lang, html in pages.items():
+        path = site_dir / ("404.html" if lang == default_lang else f"{lang}/404.html")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+
+
+def finish_site(site_dir: Path, lang: str, building_all: bool, state: dict) -> None:
+    """Run once, after the last language has been built."""
+    if building_all:
+        return
+    write_not_found_pages(site_dir, state.get("not_found_pages", {}))
+    remove_unused_assets(site_dir)
