@@ -184,6 +184,21 @@ def render_pages(data: SiteData) -> dict[str, str]:
     return out
 
 
+def render_fragment(data: SiteData, lang: str, node_id: str) -> str:
+    """One section of the full text, or one group's target rows, as generated."""
+    env = make_environment()
+    contexts = page_contexts(data, lang)
+    context = contexts["text"]
+    view = context["v"]
+    node = view.nodes[node_id]
+    if node.kind == "group":
+        module = env.get_template("targets.md.j2").make_module(contexts["targets"])
+        return str(module.rows(view.target_records(node)))
+    module = env.get_template("_macros.j2").make_module(context)
+    wrapper = type("Wrapper", (), {"children": [node]})()
+    return str(module.tree(wrapper, 2, "text"))
+
+
 def page_meta(data: SiteData, lang: str, page: str) -> dict:
     """Title and description for a page, used by the MkDocs hook for meta tags."""
     t = data.i18n[lang]
