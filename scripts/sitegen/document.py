@@ -139,25 +139,22 @@ def load_site_data(data_dir: Path = DATA_DIR) -> tuple[SiteData, list[Problem]]:
         label = relative_label(orphan, data_dir)
         if label not in seen:
             problems.append(Problem(label, 1, "-", "file is not included from document.yaml"))
-    side: dict[str, LineDict] = {}
-    for name in SIDE_FILES:
-        path = data_dir / f"{name}.yaml"
-        label = relative_label(path, data_dir)
-        data, file_problems = load_yaml(path, label)
-        problems.extend(file_problems)
-        raw_files[label] = data
-        if data is not None:
-            side[name] = data
-    i18n: dict[str, LineDict] = {}
-    for lang in LANGUAGES:
-        path = data_dir / "i18n" / f"{lang}.yaml"
-        label = relative_label(path, data_dir)
-        data, file_problems = load_yaml(path, label)
-        problems.extend(file_problems)
-        raw_files[label] = data
-        if data is not None:
-            i18n[lang] = data
+    side = _load_flat_files({name: data_dir / f"{name}.yaml" for name in SIDE_FILES}, data_dir, raw_files, problems)
+    i18n = _load_flat_files({lang: data_dir / "i18n" / f"{lang}.yaml" for lang in LANGUAGES}, data_dir, raw_files, problems)
     return SiteData(root, side, i18n, raw_files, data_dir), problems
+
+
+def _load_flat_files(paths: dict[str, Path], data_dir, raw_files, problems) -> dict[str, LineDict]:
+    """Load each named file; keep the ones that parsed."""
+    loaded: dict[str, LineDict] = {}
+    for name, path in paths.items():
+        label = relative_label(path, data_dir)
+        data, file_problems = load_yaml(path, label)
+        problems.extend(file_problems)
+        raw_files[label] = data
+        if data is not None:
+            loaded[name] = data
+    return loaded
 
 
 __all__ = ["Node", "SiteData", "load_site_data", "LineDict", "LineList", "LANGUAGES", "ROOT", "DATA_DIR"]
