@@ -1,0 +1,107 @@
+"""Reproducible and safe builds.
+
+In: the repository at its current commit, built with `scripts/build_site.py`.
+Out: pass/fail. Two builds of the same commit must be byte-identical (every
+file compared; the differing files are listed), the sitemap dates must come
+from SOURCE_DATE_EPOCH (the last commit) rather than the clock, and a failed
+build must leave the previous site folder exactly as it was.
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD_SITE = ROOT / "scripts" / "build_site.py"
+
+
+def commit_epoch() -> int:
+    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT,
+                            capture_output=True, text=True, check=True)
+    return int(result.stdout.strip())
+
+
+def run_build(site_dir: Path, env: dict[str, str], *extra: str) -> subprocess.CompletedProcess:
+    env = dict(env, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, str(BUILD_SITE), str(site_dir), *extra],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` as {relative path: content}."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def differing_files(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
+    return sorted(name for name in first.keys() | second.keys() if first.get(name) != second.get(name))
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path):
+    epoch = commit_epoch()
+    unset = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
+    # One build leaves SOURCE_DATE_EPOCH to build_site.py (as `make build`
+    # without the Makefile would), the other sets it the way CI does.
+    first = run_build(tmp_path / "one" / "site", unset)
+    assert first.returncode == 0, first.stdout + first.stderr
+    second = run_build(tmp_path / "two" / "site", dict(unset, SOURCE_DATE_EPOCH=str(epoch)))
+    assert second.returncode == 0, second.stdout + second.stderr
+
+    one, two = tree_bytes(tmp_path / "one" / "site"), tree_bytes(tmp_path / "two" / "site")
+    assert len(one) > 20
+    assert differing_files(one, two) == []
+
+
+def test_sitemap_dates_come_from_the_last_commit(built_site):
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or commit_epoch())
+    commit_day = datetime.fromtimestamp(epoch, timezone.utc).date().isoformat()
+    sitemap = (built_site / "sitemap.xml").read_bytes()
+    dates = set(re.findall(rb"<lastmod>([^<]+)</lastmod>", sitemap))
+    assert dates == {commit_day.encode()}
+
+    compressed = (built_site / "sitemap.xml.gz").read_bytes()
+    assert gzip.decompress(compressed) == sitemap
+    gzip_mtime = struct.unpack("<I", compressed[4:8])[0]
+    assert 0 < gzip_mtime <= epoch  # from the commit's date, never the build clock
+
+
+def _failing_config(folder: Path) -> Path:
+    """The real configuration with one page in the nav that does not exist.
+
+    The strict build writes most of the site and only then fails, which is
+    the case where a non-atomic build would leave a half-written site.
+    """
+    config = folder / "broken-mkdocs.yml"
+    config.write_text("\n".join([
+        f"INHERIT: {ROOT / 'mkdocs.yml'}",
+        f"docs_dir: {ROOT / 'docs'}",
+        "theme:",
+        "  name: material",
+        f"  custom_dir: {ROOT / 'overrides'}",
+        "hooks:",
+        f"  - {ROOT / 'scripts' / 'mkdocs_hooks.py'}",
+        "nav:",
+        "  - index.md",
+        "  - no-such-page.md",
+        "",
+    ]), encoding="utf-8")
+    return config
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(built_site, tmp_path):
+    site_dir = tmp_path / "site"
+    shutil.copytree(built_site, site_dir)
+    before = tree_bytes(site_dir)
+
+    result = run_build(site_dir, dict(os.environ), "--config-file", str(_failing_config(tmp_path)))
+
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert "left as it was" in result.stderr
+    assert differing_files(before, tree_bytes(site_dir)) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken-mkdocs.yml", "site"]  # no staging left
