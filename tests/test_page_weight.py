@@ -1,0 +1,60 @@
+"""Page-weight budget of the full text, measured in Chromium.
+
+In: the built site (`built_site`), served on 127.0.0.1 (`site_server`), and
+a fresh browser page (`page`). Out: pass/fail. The first view of /text/
+(Vietnamese) must transfer at most 100 KB gzipped, counting every response
+(HTML, CSS, JS, fonts, images) except the on-demand search index under
+/pagefind/; the gzipped size is computed here with gzip level 6 because the
+test server does not compress. No request may leave the host, and nothing
+unused (palette CSS, lunr, the search worker, source maps) is fetched or
+published.
+"""
+from __future__ import annotations
+
+import gzip
+from urllib.parse import urlsplit
+
+BUDGET_BYTES = 100 * 1024
+UNUSED_MARKERS = ("palette", "lunr", "workers/search", "search_index.json", ".map")
+
+
+def first_view(page, url: str) -> list[tuple[str, int]]:
+    """Load `url` and return (path, gzipped size) for every response of the first view."""
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(url, wait_until="networkidle")
+    sizes = []
+    for response in responses:
+        if 300 <= response.status < 400:
+            continue  # a redirect carries no body of its own
+        sizes.append((urlsplit(response.url).path, len(gzip.compress(response.body(), compresslevel=6))))
+    return sizes
+
+
+def breakdown(sizes: list[tuple[str, int]]) -> str:
+    return "\n".join(f"{size:>8} {path}" for path, size in sorted(sizes, key=lambda item: -item[1]))
+
+
+def test_full_text_first_view_fits_the_budget(site_server, page):
+    sizes = first_view(page, f"{site_server}/text/")
+    counted = [(path, size) for path, size in sizes if not path.startswith("/pagefind/")]
+    paths = [path for path, _ in counted]
+    assert "/text/" in paths and any(path.endswith(".css") for path in paths) and any(path.endswith(".js") for path in paths)
+    total = sum(size for _, size in counted)
+    assert total <= BUDGET_BYTES, f"{total} bytes gzipped > {BUDGET_BYTES}:\n{breakdown(counted)}"
+
+
+def test_no_request_leaves_the_host_and_nothing_unused_is_fetched(site_server, page):
+    page.goto(f"{site_server}/text/", wait_until="networkidle")
+    host = urlsplit(site_server).netloc
+    requests = [url for url in page.requests if urlsplit(url).scheme not in ("data", "blob")]
+    assert requests
+    assert [url for url in requests if urlsplit(url).netloc != host] == []
+    assert [url for url in requests if any(marker in url for marker in UNUSED_MARKERS)] == []
+
+
+def test_no_source_maps_or_lunr_files_are_published(built_site):
+    published = [p.relative_to(built_site).as_posix() for p in built_site.rglob("*")]
+    assert [name for name in published if name.endswith(".map")] == []
+    assert [name for name in published if "lunr" in name or "workers/search" in name] == []
+    assert [name for name in published if "palette" in name] == []
