@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import chart, opendata
+from .glossary_marks import GlossaryMarker
 from .document import LANGUAGES, SiteData
 from .formatting import Formatter, cite_reference, date, number
 
@@ -76,10 +77,15 @@ class LanguageView:
         self.themes = {t["id"]: t[lang] for t in data.side["themes"]["themes"]}
         self.format = Formatter(lang, self.t, self.units)
         self.nodes = data.by_id()
+        self.marker = GlossaryMarker(data.side["glossary"]["terms"], lang)
 
     # -- shortcuts used by templates
     def text(self, node) -> str:
         return node.raw[self.lang]
+
+    def marked_text(self, node, page: str) -> Markup:
+        """The node's text, escaped, with glossary terms linked to the glossary page."""
+        return self.marker.mark(node.raw[self.lang], relative_link(page, "glossary"))
 
     def bi(self, pair) -> str:
         return pair[self.lang]
