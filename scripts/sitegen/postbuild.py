@@ -10,6 +10,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from .social_image import write_social_images
+
 UNUSED_ASSETS = (
     "assets/javascripts/lunr",
     "assets/javascripts/workers",
@@ -42,3 +44,4 @@ def finish_site(site_dir: Path, lang: str, building_all: bool, state: dict) -> N
         return
     write_not_found_pages(site_dir, state.get("not_found_pages", {}))
     remove_unused_assets(site_dir)
+    write_social_images(site_dir, state["data"].side["meta"] if "data" in state else None)
