@@ -5,7 +5,8 @@ entries (data/glossary.yaml `terms`) and the URL of the glossary page as seen
 from the page being rendered. Out: escaped `Markup` whose text content, with
 tags stripped and entities decoded, equals the input text exactly; each
 glossary term's first occurrence in the paragraph becomes a link to its
-glossary entry, `<a class="hp-term" href="…#id" title="explanation">term</a>`.
+glossary entry, `<a class="hp-term" href="…#id" title="explanation">term</a>`
+(the explanation of an abbreviation is its expansion, of a term its definition).
 The title is shown by Material's `content.tooltips` on hover and on keyboard
 focus (links are focusable), and is the link's accessible description.
 
@@ -36,11 +37,15 @@ class TermForm:
 
 
 def explanation(term: dict, lang: str) -> str:
-    """The tooltip text: for an abbreviation its expansion, then the definition."""
-    definition = " ".join(term["definition"][lang].split())
+    """The tooltip text: an abbreviation's expansion, or a term's definition.
+
+    Abbreviations get only their expansion (the full definition is one click
+    away, on the glossary page): the titles are repeated in every paragraph
+    where a term occurs, and the full text has a page-weight budget.
+    """
     if term.get("abbreviation"):
-        return f"{term['expansion'][lang]}: {definition}"
-    return definition
+        return " ".join(term["expansion"][lang].split())
+    return " ".join(term["definition"][lang].split())
 
 
 def term_forms(glossary: list[dict], lang: str) -> list[TermForm]:
