@@ -24,8 +24,10 @@ from .formatting import Formatter, cite_reference, date, number
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates"
 PAGES = ("index", "text", "targets", "compare", "glossary", "about")
-# Characters Python-Markdown would otherwise read as syntax inside a heading.
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+# Characters Python-Markdown would otherwise read as syntax inside a heading:
+# exactly its backslash-escapable set (Markdown.ESCAPED_CHARS), since a
+# backslash before any other character (| : ~ ^ =) is shown as written.
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 def fold(text: str) -> str:
@@ -35,8 +37,8 @@ def fold(text: str) -> str:
 
 
 def heading_text(value: str) -> Markup:
-    """Escape a title for a Markdown heading: literal text, no syntax."""
-    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(value))))
+    """Escape a title for a Markdown heading: literal text, no syntax, one line."""
+    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(" ".join(value.split())))))
 
 
 def page_url(page: str) -> str:
