@@ -211,6 +211,18 @@ def test_a_glossary_term_shows_its_explanation_on_keyboard_focus(page, site_serv
     assert tooltip.is_visible()
 
 
+def test_a_glossary_term_shows_its_explanation_on_hover(page, site_server):
+    page.goto(f"{site_server}/en/text/")
+    page.wait_for_load_state("networkidle")
+    term = page.locator("#iii-4-1 a.hp-term").first
+    title = term.get_attribute("title")
+    term.hover()
+    page.wait_for_function("document.querySelector('#iii-4-1 a.hp-term').getAttribute('aria-describedby')")
+    tooltip_id = term.get_attribute("aria-describedby")
+    page.wait_for_function(f"document.getElementById('{tooltip_id}').classList.contains('md-tooltip2--active')")
+    assert page.locator(f"[id='{tooltip_id}']").inner_text().strip() == title
+
+
 def test_glossary_links_land_on_their_entry(page, site_server):
     page.goto(f"{site_server}/en/text/")
     href = page.locator("a.hp-term").first.get_attribute("href")
