@@ -52,6 +52,8 @@ def on_config(config):
     config.theme["language"] = lang
     config.extra["hp"] = dict(data.i18n[lang])
     config.extra["hp_lang"] = lang
+    config.extra["hp_citation_title"] = data.side["meta"]["title"][lang]
+    config.extra["hp_js_strings"] = {k: v for k, v in data.i18n[lang].items() if k.startswith(("action_", "cite_dialog_"))}
     return config
 
 
