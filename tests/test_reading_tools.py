@@ -10,6 +10,7 @@ pages of both languages; the link-preview images exist and are 1200×630.
 """
 from __future__ import annotations
 
+import os
 import struct
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -24,7 +25,8 @@ from sitegen.social_image import draw_card, load_font, social_cards
 
 LANGS = {"vi": "", "en": "en/"}
 LOCALES = {"vi": "vi_VN", "en": "en_GB"}
-SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url, used by the test build
+# site_url as mkdocs.yml reads it: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
+SITE_URL = (os.environ.get("SITE_URL") or "http://127.0.0.1:8000/").rstrip("/") + "/"
 PHONE = {"width": 375, "height": 740}
 
 
