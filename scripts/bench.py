@@ -274,7 +274,8 @@ def lighthouse_scores(command: list[str], url: str, output: Path) -> dict[str, i
     return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
 
 
-def run_lighthouse(site_dir: Path, scratch: Path) -> None:
+def run_lighthouse(site_dir: Path, reports: Path) -> None:
+    """Score each page; the full JSON reports are kept in `reports` (bench-results/)."""
     command = lighthouse_command()
     if command is None:
         print("\nLighthouse: not available (npm missing or install failed); skipped")
@@ -290,7 +291,8 @@ def run_lighthouse(site_dir: Path, scratch: Path) -> None:
             for name, path in LIGHTHOUSE_PAGES:
                 label = f"{name} ({lang})"
                 try:
-                    scores = lighthouse_scores(command, base + prefix + path, scratch / f"lh-{lang}-{path.strip('/') or 'home'}.json")
+                    report = reports / f"lighthouse-{lang}-{path.strip('/') or 'home'}.json"
+                    scores = lighthouse_scores(command, base + prefix + path, report)
                 except subprocess.CalledProcessError as error:
                     print(f"{label:24} failed: {error.stderr.decode(errors='replace').strip()[-200:]}")
                     continue
@@ -316,10 +318,20 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=2, help="runs per figure; the best is kept (default 2)")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--lighthouse-only", action="store_true", help="build the real site once and score it")
     args = parser.parse_args(argv)
+    reports = ROOT / "bench-results"
+    reports.mkdir(exist_ok=True)
+    print(f"load average before the run: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPU(s);"
+          " timings and Lighthouse performance suffer on a busy machine", flush=True)
     with tempfile.TemporaryDirectory(prefix="hp-bench-") as scratch:
         scratch = Path(scratch)
         real_project = copy_project(scratch / "real")
+        if args.lighthouse_only:
+            site_dir = real_project / "site-0"
+            run_worker("mkdocs", real_project, site_dir)
+            run_lighthouse(site_dir, reports)
+            return 0
         big_project = copy_project(scratch / "synthetic")
         enlarge(big_project / "data", FACTOR)
         real = measure(real_project, False, args.repeat)
@@ -327,7 +339,7 @@ def main(argv=None) -> int:
         big = measure(big_project, True, max(1, args.repeat - 1))
         print_build_table(real, big)
         if not args.no_lighthouse:
-            run_lighthouse(real["site"], scratch)
+            run_lighthouse(real["site"], reports)
     return 0
 
 
