@@ -1,12 +1,14 @@
-"""Reading tools: side-by-side view, glossary tooltips, link previews, sitemap.
+"""Reading tools: side by side, glossary tooltips, citations, link previews, sitemap.
 
 In: the site built once per session (`built_site`), served on 127.0.0.1
 (`site_server`) and driven in Debian's Chromium (`page`); the data (`site_data`).
 Out: pass/fail. The side-by-side page is checked for alignment by id and for
 stacking on a phone; a glossary term shows its explanation when reached with
-Tab; every built HTML page of both languages carries title, description, Open
-Graph, Twitter and hreflang tags in its own language; the sitemap lists the
-pages of both languages; the link-preview images exist and are 1200×630.
+Tab or hover; a paragraph's Cite action (docs/assets/cite.js) gives the
+citation in the page's language; every built HTML page of both languages
+carries title, description, Open Graph, Twitter and hreflang tags in its own
+language; the sitemap lists the pages of both languages; the link-preview
+images exist and are 1200×630.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image, ImageDraw
 
+from sitegen.formatting import cite_reference
 from sitegen.render import page_meta
 from sitegen.social_image import draw_card, load_font, social_cards
 
@@ -344,3 +347,48 @@ def test_social_image_changes_with_the_title(site_data):
     other = draw_card(meta["site"]["name"]["vi"], meta["title"]["vi"] + " (sửa đổi)")
     assert card.size == (1200, 630)
     assert card.tobytes() != other.tobytes()
+
+
+# ---------------------------------------------------------------- cite (docs/assets/cite.js)
+
+CITE_EXAMPLES = {
+    "vi": ("iii-5-2-p3", "mục III.5.2, đoạn 3"),
+    "en": ("iii-5-2-p3", "section III.5.2, paragraph 3"),
+}
+
+
+def open_citation(page, element_id: str, cite_label: str) -> str:
+    """Click the element's Cite button and return the text the dialog shows."""
+    page.locator(f"[id='{element_id}']").get_by_role("button", name=cite_label, exact=True).click()
+    dialog = page.locator("dialog[open]")
+    dialog.wait_for()
+    return dialog.locator("textarea").input_value()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_paragraph_cite_text_in_the_page_language(page, site_server, site_data, lang):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server)
+    element_id, reference = CITE_EXAMPLES[lang]
+    path = f"/{LANGS[lang]}text/"
+    page.goto(site_server + path)
+    page.wait_for_load_state("networkidle")
+    text = open_citation(page, element_id, site_data.i18n[lang]["action_cite"])
+    title = site_data.side["meta"]["title"][lang]
+    assert text == f"{title}, {reference} — {site_server}{path}#{element_id}"
+    assert page.evaluate("navigator.clipboard.readText()") == text
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_paragraph_cite_text_matches_its_reference(page, site_server, site_data, lang):
+    path = f"/{LANGS[lang]}text/"
+    page.goto(site_server + path)
+    page.wait_for_load_state("networkidle")
+    title = site_data.side["meta"]["title"][lang]
+    nodes = site_data.by_id()
+    paragraphs = [n for n in site_data.root.walk() if n.kind == "paragraph"]
+    label = site_data.i18n[lang]["action_cite"]
+    for node in paragraphs[::7]:  # a spread of paragraphs across the document
+        text = open_citation(page, node.id, label)
+        assert text == f"{title}, {cite_reference(nodes[node.id], site_data.i18n[lang])} — {site_server}{path}#{node.id}"
+        page.keyboard.press("Escape")
+        page.locator("dialog[open]").wait_for(state="detached")
