@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from .search_index import build_search_index
 from .social_image import write_social_images
 
 UNUSED_ASSETS = (
@@ -45,3 +46,4 @@ def finish_site(site_dir: Path, lang: str, building_all: bool, state: dict) -> N
     write_not_found_pages(site_dir, state.get("not_found_pages", {}))
     remove_unused_assets(site_dir)
     write_social_images(site_dir, state["data"].side["meta"] if "data" in state else None)
+    build_search_index(site_dir)

@@ -1,0 +1,378 @@
+"""Site search in a real browser (issue 5).
+
+In: the site built once per session (`built_site`, with its Pagefind index),
+served on 127.0.0.1 (`site_server`), Debian's Chromium (`page`), and the
+relevance suite tests/search_queries.yaml. Out: pass/fail, and the hit@1 /
+hit@3 table of the suite printed per language and per diacritics flag.
+
+Checked: the suite's bars (hit@3 = 100 %, hit@1 >= 90 % per language, with
+and without diacritics) typed into the real search box; results only in the
+page's language; nothing under /pagefind/ (nor the search module) requested
+before search opens; the keyboard flow ("/", "s" and the button open, arrows
+move between the box and the results, Enter follows, Esc closes, the focus
+comes back); a modal dialog labelled for screen readers, with a live result
+count, in the page's language, and no WCAG 2.1 A/AA violation with results shown; each result shows its number and a snippet and links to the
+deepest id; the words are marked on arrival; "32.900", "32,900" and "32900"
+all find target (18); the index holds only the indexed pages, per language;
+and the search works when the site is served under a sub-path.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+import unicodedata
+from pathlib import Path
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SUITE = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
+I18N = {lang: yaml.safe_load((ROOT / "data" / "i18n" / f"{lang}.yaml").read_text(encoding="utf-8"))
+        for lang in ("vi", "en")}
+TEXT_PAGE = {"vi": "/text/", "en": "/en/text/"}
+HIT1_BAR = 0.90
+HIT3_BAR = 1.0
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------
+
+def has_diacritics(text: str) -> bool:
+    """True when the text has any Vietnamese mark (đ included), like the suite's flag says."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "đ" in text.lower() or any(unicodedata.combining(c) for c in decomposed)
+
+
+def open_search(page, how: str = "click") -> None:
+    if how == "click":
+        page.click("[data-hp-search-open]")
+    else:
+        page.keyboard.press(how)
+    page.wait_for_selector("#hp-search-dialog[open]")
+
+
+def search(page, query: str) -> list[dict]:
+    """Type `query` into the open search box; return the shown results, best first."""
+    page.fill("#hp-search-input", query)
+    try:
+        page.wait_for_function(
+            "q => document.getElementById('hp-search-dialog').getAttribute('data-hp-query') === q",
+            arg=query, timeout=15000)
+    except Exception as error:
+        state = page.evaluate("""() => ({box: document.getElementById('hp-search-input').value,
+                                          shown: document.getElementById('hp-search-dialog').getAttribute('data-hp-query'),
+                                          status: document.getElementById('hp-search-status').textContent})""")
+        raise AssertionError(f"no results shown for {query!r}: {state}; requests: "
+                             f"{[u for u in page.requests if 'search' in u or 'pagefind' in u]}") from error
+    return page.eval_on_selector_all(
+        "#hp-search-results a",
+        """links => links.map(a => ({href: a.href,
+                                     number: (a.querySelector('.hp-search__num') || {}).textContent || '',
+                                     snippet: (a.querySelector('.hp-search__snippet') || {}).innerHTML || '',
+                                     text: a.textContent}))""")
+
+
+def result_id(result: dict) -> str:
+    return urlsplit(result["href"]).fragment
+
+
+def result_path(result: dict) -> str:
+    return urlsplit(result["href"]).path
+
+
+def hit_table(rows: list[tuple[dict, list[str]]]) -> dict:
+    """{(lang, diacritics): [hit@1, hit@3, count]} for (query, result ids) rows."""
+    table: dict = {}
+    for query, ids in rows:
+        cell = table.setdefault((query["lang"], query["diacritics"]), [0, 0, 0])
+        expected = query["expected"]
+        cell[0] += ids[:1] == [expected]
+        cell[1] += expected in ids[:3]
+        cell[2] += 1
+    return table
+
+
+def print_table(table: dict, misses: list[str]) -> None:
+    print("\nlang  diacritics  hit@1            hit@3")
+    for (lang, flag), (hit1, hit3, count) in sorted(table.items()):
+        print(f"{lang:<5} {'with' if flag else 'without':<11} {hit1:>3}/{count:<3} {100 * hit1 / count:5.1f} %  "
+              f"{hit3:>3}/{count:<3} {100 * hit3 / count:5.1f} %")
+    for miss in misses:
+        print("  not first:", miss)
+
+
+# ---------------------------------------------------------------------------
+# The relevance suite
+# ---------------------------------------------------------------------------
+
+def test_the_suite_is_big_enough_and_its_flags_are_true():
+    for lang in ("vi", "en"):
+        queries = [q for q in SUITE if q["lang"] == lang]
+        assert len(queries) >= 30, lang
+        assert {q["diacritics"] for q in queries} == {True, False}, lang
+    wrong = [q["query"] for q in SUITE if q["diacritics"] != has_diacritics(q["query"])]
+    assert wrong == []
+    numbers = {q["query"].split()[0] for q in SUITE if q["expected"] == "iii-3-b-18"}
+    assert {"32.900", "32900", "32,900"} <= numbers
+    abbreviations = " ".join(q["query"] for q in SUITE)
+    for abbreviation in ("PCI", "FDI", "GRDP"):
+        assert abbreviation in abbreviations.upper()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_relevance_suite_meets_the_bars(page, site_server, lang):
+    page.goto(site_server + TEXT_PAGE[lang])
+    open_search(page)
+    rows, misses = [], []
+    for query in (q for q in SUITE if q["lang"] == lang):
+        results = search(page, query["query"])
+        ids = [result_id(r) for r in results[:3]]
+        assert all(result_path(r).startswith("/en/") == (lang == "en") for r in results), query
+        rows.append((query, ids))
+        if ids[:1] != [query["expected"]]:
+            misses.append(f"{query['query']!r}: expected {query['expected']}, got {ids}")
+    table = hit_table(rows)
+    print_table(table, misses)
+    for (table_lang, flag), (hit1, hit3, count) in table.items():
+        assert hit3 / count >= HIT3_BAR, f"{table_lang} {'with' if flag else 'without'} diacritics: hit@3 {hit3}/{count}\n" + "\n".join(misses)
+        assert hit1 / count >= HIT1_BAR, f"{table_lang} {'with' if flag else 'without'} diacritics: hit@1 {hit1}/{count}\n" + "\n".join(misses)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("query", ["32.900", "32,900", "32900"])
+def test_a_number_in_any_convention_finds_target_18(page, site_server, lang, query):
+    page.goto(site_server + TEXT_PAGE[lang])
+    open_search(page)
+    results = search(page, query)
+    assert result_id(results[0]) == "iii-3-b-18"
+    assert results[0]["number"] == "(18)"
+    assert "<mark>32" in results[0]["snippet"]
+
+
+# ---------------------------------------------------------------------------
+# Language, loading, the index
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, query", [("vi", "xa hoi"), ("vi", "GRDP"), ("en", "social"), ("en", "GRDP")])
+def test_results_are_only_in_the_page_language(page, site_server, lang, query):
+    page.goto(site_server + ("/" if lang == "vi" else "/en/"))
+    open_search(page)
+    results = search(page, query)
+    assert len(results) >= 3
+    assert all(result_path(r).startswith("/en/") == (lang == "en") for r in results)
+    other = "en" if lang == "vi" else "vi"
+    fetched = [urlsplit(url).path for url in page.requests if "/pagefind/" in url]
+    assert any(f"/{lang}_" in path or f".{lang}_" in path for path in fetched)
+    assert not [path for path in fetched if f"/{other}_" in path or f".{other}_" in path]
+
+
+@pytest.mark.parametrize("path", ["/", "/text/", "/targets/", "/en/", "/en/text/", "/en/glossary/"])
+def test_nothing_for_search_is_requested_before_search_opens(page, site_server, path):
+    page.goto(site_server + path, wait_until="networkidle")
+    page.mouse.wheel(0, 2000)
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(200)
+    assert [u for u in page.requests if "/pagefind/" in u or "search-dialog" in u] == []
+    open_search(page)
+    search(page, "GRDP")
+    assert [u for u in page.requests if "/pagefind/pagefind.js" in u]
+
+
+def test_the_index_holds_the_text_glossary_and_about_page_per_language(built_site):
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == {"vi", "en"}
+    assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == {"vi": 3, "en": 3}
+    for unused in ("pagefind-ui.js", "pagefind-highlight.js", "pagefind-worker.js"):
+        assert not (built_site / "pagefind" / unused).exists(), unused
+    for lang, prefix in (("vi", ""), ("en", "en/")):
+        text = (built_site / prefix / "text" / "index.html").read_text(encoding="utf-8")
+        targets = (built_site / prefix / "targets" / "index.html").read_text(encoding="utf-8")
+        assert text.count("data-pagefind-body") == 1 and "data-pagefind-body" not in targets
+
+
+# ---------------------------------------------------------------------------
+# What a result shows, where it leads, the words marked on arrival
+# ---------------------------------------------------------------------------
+
+def test_results_show_the_number_and_a_snippet_and_link_to_the_deepest_id(page, site_server):
+    page.goto(site_server + "/text/")
+    open_search(page)
+    first = search(page, "nha o xa hoi")[0]
+    assert result_id(first) == "iii-3-b-18" and first["number"] == "(18)"
+    assert "<mark>nhà</mark>" in first["snippet"] and "<mark>hội</mark>" in first["snippet"]
+    assert parse_qs(urlsplit(first["href"]).query)["highlight"] == ["nha o xa hoi"]
+    task = search(page, "ha tang giao thong")[0]
+    assert result_id(task) == "iii-5-6" and task["number"] == "5.6"
+    paragraph = search(page, "khong con ho ngheo")[0]
+    assert result_id(paragraph) == "iii-5-9-p1" and paragraph["number"] == "mục III.5.9, đoạn 1"
+    page.goto(site_server + "/en/text/")
+    open_search(page)
+    paragraph = search(page, "drug-free city")[0]
+    assert result_id(paragraph) == "iii-5-11-p1" and paragraph["number"] == "section III.5.11, paragraph 1"
+
+
+def test_no_results_says_so_in_the_page_language(page, site_server):
+    page.goto(site_server + "/en/")
+    open_search(page)
+    assert search(page, "zzzqqq") == []
+    assert page.inner_text("#hp-search-status") == I18N["en"]["search_none"].replace("{query}", "zzzqqq")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_words_are_marked_on_arrival(page, site_server, lang):
+    query = "nha o xa hoi" if lang == "vi" else "social housing"
+    page.goto(f"{site_server}{TEXT_PAGE[lang]}?highlight={quote(query)}#iii-3-b-18")
+    page.wait_for_selector("#iii-3-b-18 mark.hp-highlight")
+    marked = page.eval_on_selector_all("#iii-3-b-18 mark.hp-highlight", "ms => ms.map(m => m.textContent)")
+    assert marked == (["nhà", "ở", "xã", "hội"] if lang == "vi" else ["social", "housing"])
+    assert page.locator("mark.hp-highlight").count() == len(marked)  # only in the element linked to
+    assert "highlight" not in page.url and urlsplit(page.url).fragment == "iii-3-b-18"
+
+
+def test_a_result_on_the_same_page_marks_its_words_without_a_reload(page, site_server):
+    page.goto(site_server + "/text/", wait_until="networkidle")
+    page.evaluate("window.hpStayed = true")
+    for query, target, words in (("khong con ho ngheo", "iii-5-9-p1", ["không", "còn", "hộ", "nghèo"]),
+                                 ("ma tuy", "iii-5-11-p1", ["ma", "túy"])):
+        open_search(page, "/")
+        page.keyboard.type(query)
+        page.wait_for_function(f"document.getElementById('hp-search-dialog').getAttribute('data-hp-query') === '{query}'")
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"**/text/#{target}")
+        marked = page.eval_on_selector_all("mark.hp-highlight", "ms => ms.map(m => [m.closest('[id]').id, m.textContent])")
+        assert {where for where, _ in marked} == {target}  # the marks of the previous search are gone
+        assert {word for _, word in marked} == set(words)
+    assert page.evaluate("window.hpStayed === true")
+
+
+# ---------------------------------------------------------------------------
+# Keyboard and screen readers
+# ---------------------------------------------------------------------------
+
+def focused(page) -> str:
+    """What has the focus: the search box, the n-th result ("result 0"), or the element's tag."""
+    return page.evaluate("""() => {
+      const el = document.activeElement;
+      if (el.id === 'hp-search-input') return 'box';
+      const links = [...document.querySelectorAll('#hp-search-results a')];
+      return links.includes(el) ? 'result ' + links.indexOf(el) : el.tagName + (el.hasAttribute('data-hp-search-open') ? ' opener' : '');
+    }""")
+
+
+def test_keyboard_flow(page, site_server):
+    page.goto(site_server + "/targets/", wait_until="networkidle")
+    for key in ("/", "s"):
+        open_search(page, key)
+        assert focused(page) == "box"
+        page.keyboard.press("Escape")
+        page.wait_for_selector("#hp-search-dialog:not([open])", state="attached")
+        page.wait_for_function("document.activeElement.hasAttribute('data-hp-search-open')")
+    page.locator("[data-hp-search-open]").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#hp-search-dialog[open]")
+    assert focused(page) == "box"
+    page.keyboard.type("tang truong grdp")
+    page.wait_for_function("document.getElementById('hp-search-dialog').getAttribute('data-hp-query') === 'tang truong grdp'")
+    steps = []
+    for key in ("ArrowDown", "ArrowDown", "ArrowUp", "ArrowUp", "ArrowDown"):
+        page.keyboard.press(key)
+        steps.append(focused(page))
+    assert steps == ["result 0", "result 1", "result 0", "box", "result 0"]
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/text/?highlight=tang+truong+grdp#iii-3-b-1")
+    page.wait_for_selector("#iii-3-b-1 mark.hp-highlight")
+    assert urlsplit(page.url).query == ""  # ?highlight= is dropped once used
+    # Enter in the box follows the first result
+    page.goto(site_server + "/en/", wait_until="networkidle")
+    open_search(page, "/")
+    page.keyboard.type("social housing")
+    page.wait_for_function("document.getElementById('hp-search-dialog').getAttribute('data-hp-query') === 'social housing'")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/text/?highlight=social+housing#iii-3-b-18")
+    # typing "s" or "/" in a text field types it, it does not open search
+    page.goto(site_server + "/targets/", wait_until="networkidle")
+    page.focus("#hp-filter-input")
+    page.keyboard.type("s/")
+    assert page.input_value("#hp-filter-input") == "s/"
+    assert not page.evaluate("document.getElementById('hp-search-dialog').open")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_labelled_for_screen_readers_in_the_page_language(page, site_server, lang):
+    strings = I18N[lang]
+    page.goto(site_server + ("/" if lang == "vi" else "/en/"))
+    opener = page.locator("[data-hp-search-open]")
+    assert opener.is_visible() and opener.get_attribute("aria-label") == strings["search_open"]
+    assert opener.get_attribute("aria-haspopup") == "dialog"
+    open_search(page)
+    assert page.evaluate("document.getElementById('hp-search-dialog').matches('dialog:modal')")
+    dialog = page.locator("#hp-search-dialog")
+    assert page.inner_text("#" + dialog.get_attribute("aria-labelledby")) == strings["search_title"]
+    assert page.inner_text("label[for=hp-search-input]") == strings["search_label"]
+    box = page.locator("#hp-search-input")
+    assert page.inner_text("#" + box.get_attribute("aria-describedby")) == strings["search_help"]
+    assert page.get_attribute("#hp-search-results", "aria-label") == strings["search_results_label"]
+    status = page.locator("#hp-search-status")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    search(page, "GRDP")
+    count = len(page.query_selector_all("#hp-search-results a"))
+    total = int("".join(ch for ch in status.inner_text() if ch.isdigit()))
+    assert count >= 3 and total >= count
+    assert status.inner_text() == strings["search_count_other"].replace("{n}", str(total))
+    assert page.get_attribute("[data-hp-search-close]", "aria-label") == strings["search_close"]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_no_wcag_violations_with_search_open(page, site_server, prefix):
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `npm ci` (make test does)")
+    page.goto(f"{site_server}/{prefix}text/")
+    open_search(page)
+    search(page, "GRDP")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {runOnly: {type: 'tag', values: "
+                           "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
+    assert [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]] == []
+
+
+# ---------------------------------------------------------------------------
+# Under a sub-path
+# ---------------------------------------------------------------------------
+
+class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under /sub/ only, like a project page on a shared host."""
+
+    def log_message(self, *args):
+        pass
+
+    def translate_path(self, path):
+        if not path.startswith("/sub/"):
+            return str(Path(self.directory) / "__not_here__")
+        return super().translate_path(path[len("/sub"):])
+
+
+@pytest.fixture
+def sub_path_server(built_site):
+    handler = functools.partial(_SubPathHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/sub"
+    server.shutdown()
+
+
+def test_search_works_under_a_sub_path(page, sub_path_server):
+    failures = []
+    page.on("response", lambda r: failures.append(r.url) if r.status >= 400 else None)
+    page.goto(sub_path_server + "/en/glossary/")
+    open_search(page)
+    results = search(page, "social housing")
+    assert result_id(results[0]) == "iii-3-b-18"
+    assert result_path(results[0]) == "/sub/en/text/"
+    assert [u for u in page.requests if "/pagefind/" in u and "/sub/pagefind/" not in u] == []
+    assert failures == []
