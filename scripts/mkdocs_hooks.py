@@ -82,6 +82,12 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_page_content(html, page, config, files):
+    # The toc extension's ¶ title is one setting for all languages; say it in the page's.
+    title = _state["data"].i18n[_language(config)]["permalink_section"]
+    return html.replace('title="Permanent link"', f'title="{title}" aria-label="{title}"')
+
+
 def on_post_template(output_content, template_name, config):
     # mkdocs-static-i18n renders 404.html once per language into the same
     # place; keep each language's copy so that both can be written at the end.

@@ -44,3 +44,68 @@ def test_no_wcag_violations_with_filtered_targets(page, site_server, prefix):
     box.fill("GRDP")
     page.wait_for_timeout(200)
     assert axe_violations(page) == []
+
+
+FOCUS_INFO = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  const box = el.getBoundingClientRect();
+  return {
+    tag: el.tagName.toLowerCase(), cls: el.className && el.className.baseVal === undefined ? el.className : "",
+    id: el.id, href: el.getAttribute("href") || "", lang: el.getAttribute("data-hp-lang") || "",
+    search: el.hasAttribute("data-hp-search-open"), inDialog: !!el.closest("dialog[open]"),
+    outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0,
+    shadow: style.boxShadow !== "none",
+    shown: box.width > 0 && box.height > 0 && style.visibility !== "hidden" && parseFloat(style.opacity) > 0,
+  };
+}"""
+
+
+def tab_until(page, predicate, key="Tab", limit=200):
+    """Press Tab (or Shift+Tab) until the focused element satisfies predicate; return its info."""
+    for _ in range(limit):
+        page.keyboard.press(key)
+        info = page.evaluate(FOCUS_INFO)
+        if info and predicate(info):
+            return info
+    raise AssertionError(f"not reachable with {key} within {limit} presses")
+
+
+def assert_visible_focus(page):
+    page.wait_for_timeout(400)  # let focus transitions (Material fades some in) finish
+    info = page.evaluate(FOCUS_INFO)
+    assert info["shown"], info
+    assert info["outline"] or info["shadow"], f"focus is not visible: {info}"
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_keyboard_only_path(page, site_server, prefix):
+    page.goto(f"{site_server}/{prefix}targets/")
+    page.wait_for_load_state("networkidle")
+    # 1. The skip link is the first stop.
+    page.keyboard.press("Tab")
+    skip = page.evaluate(FOCUS_INFO)
+    assert skip and "md-skip" in skip["cls"], skip
+    assert_visible_focus(page)
+    # 2. Search: reachable, opens with Enter, closes with Escape, focus returns.
+    search = tab_until(page, lambda i: i["search"])
+    assert_visible_focus(page)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("dialog[open]")
+    assert page.evaluate(FOCUS_INFO)["inDialog"]
+    page.keyboard.press("Escape")
+    page.wait_for_selector("dialog[open]", state="detached", timeout=2000) if page.locator("dialog[open]").count() else None
+    assert page.evaluate(FOCUS_INFO)["search"]
+    # 3. Language switch: the other language's link is reachable and visibly focused.
+    other = "vi" if prefix else "en"
+    switch = tab_until(page, lambda i: i["lang"] == other, key="Shift+Tab")
+    assert_visible_focus(page)
+    # 4. Target filter.
+    box = tab_until(page, lambda i: i["id"] == "hp-filter-input")
+    assert_visible_focus(page)
+    page.keyboard.type("GRDP")
+    assert page.locator("#iii-3-b-1").is_visible() and not page.locator("#iii-3-b-18").is_visible()
+    # 5. A permalink (a row's copy-link action or a ¶ link) is reachable and visibly focused.
+    link = tab_until(page, lambda i: i["href"].startswith("#iii-3") or "hp-cite-btn--link" in (i["cls"] or ""))
+    assert_visible_focus(page)

@@ -212,7 +212,7 @@ def test_a_glossary_term_shows_its_explanation_on_keyboard_focus(page, site_serv
     tooltip = page.locator(f"[id='{tooltip_id}']")
     assert tooltip.get_attribute("role") == "tooltip"
     assert tooltip.inner_text().strip() == title
-    page.wait_for_function(f"document.getElementById('{tooltip_id}').classList.contains('md-tooltip2--active')")
+    page.wait_for_function(f"document.getElementById('{tooltip_id}').classList.contains('hp-tooltip--active')")
     assert tooltip.is_visible()
 
 
@@ -224,7 +224,7 @@ def test_a_glossary_term_shows_its_explanation_on_hover(page, site_server):
     term.hover()
     page.wait_for_function("document.querySelector('#iii-4-1 a.hp-term').getAttribute('aria-describedby')")
     tooltip_id = term.get_attribute("aria-describedby")
-    page.wait_for_function(f"document.getElementById('{tooltip_id}').classList.contains('md-tooltip2--active')")
+    page.wait_for_function(f"document.getElementById('{tooltip_id}').classList.contains('hp-tooltip--active')")
     assert page.locator(f"[id='{tooltip_id}']").inner_text().strip() == title
 
 

@@ -7,7 +7,7 @@ tags stripped and entities decoded, equals the input text exactly; each
 glossary term's first occurrence in the paragraph becomes a link to its
 glossary entry, `<a class="hp-term" href="…#id" title="explanation">term</a>`
 (the explanation of an abbreviation is its expansion, of a term its definition).
-The title is shown by Material's `content.tooltips` on hover and on keyboard
+The title is shown by assets/site.js as a tooltip on hover and on keyboard
 focus (links are focusable), and is the link's accessible description.
 
 Matching rules: the `match.<lang>` forms, case-sensitive, as written (NFC);
