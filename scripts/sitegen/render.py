@@ -89,9 +89,6 @@ class LanguageView:
         """The node's text, escaped, with glossary terms linked to the glossary page."""
         return self.marker.mark(node.raw[self.lang], relative_link(page, "glossary"))
 
-    def bi(self, pair) -> str:
-        return pair[self.lang]
-
     def cite(self, node) -> str:
         return cite_reference(node, self.t)
 
@@ -100,9 +97,6 @@ class LanguageView:
 
     def date(self, iso: str) -> str:
         return date(iso, self.lang)
-
-    def targets(self, group_id: str):
-        return self.nodes[group_id].children
 
     def groups(self):
         return [self.nodes["iii-3-a"], self.nodes["iii-3-b"]]
