@@ -46,7 +46,6 @@ def on_config(config):
     data = _load_data()
     lang = _language(config)
     _state["data"] = data
-    _state["lang"] = lang
     config.site_name = data.side["meta"]["site"]["name"][lang]
     config.site_description = data.side["meta"]["site"]["description"][lang]
     config.theme["language"] = lang
@@ -58,9 +57,8 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    data = _load_data()
-    _state["data"] = data
-    changed = write_site(data, Path(config.docs_dir))
+    # MkDocs runs on_config right before this in every build, so the data is fresh.
+    changed = write_site(_state["data"], Path(config.docs_dir))
     if changed:
         log.info(f"regenerated {len(changed)} file(s) from data/")
 
@@ -99,4 +97,6 @@ def on_post_template(output_content, template_name, config):
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
 def on_post_build(config):
     plugin = _i18n(config)
-    finish_site(Path(config.site_dir), _language(config), building_all=bool(plugin and plugin.building), state=_state)
+    if plugin and plugin.building:
+        return  # an inner build of one language; the outer build finishes the site
+    finish_site(Path(config.site_dir), _state["data"], _state.get("not_found_pages", {}))

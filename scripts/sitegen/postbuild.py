@@ -39,11 +39,9 @@ def write_not_found_pages(site_dir: Path, pages: dict[str, str], default_lang: s
         path.write_text(html, encoding="utf-8")
 
 
-def finish_site(site_dir: Path, lang: str, building_all: bool, state: dict) -> None:
+def finish_site(site_dir: Path, data, not_found_pages: dict[str, str]) -> None:
     """Run once, after the last language has been built."""
-    if building_all:
-        return
-    write_not_found_pages(site_dir, state.get("not_found_pages", {}))
+    write_not_found_pages(site_dir, not_found_pages)
     remove_unused_assets(site_dir)
-    write_social_images(site_dir, state["data"].side["meta"] if "data" in state else None)
+    write_social_images(site_dir, data.side["meta"])
     build_search_index(site_dir)

@@ -98,13 +98,8 @@ def social_cards(meta: dict, languages=("vi", "en")) -> dict[str, bytes]:
     }
 
 
-def write_social_images(site_dir: Path, meta: dict | None = None) -> list[Path]:
-    """Draw the cards into the built site; `meta` defaults to data/meta.yaml."""
-    if meta is None:
-        from .document import load_site_data
-
-        data, _ = load_site_data()
-        meta = data.side["meta"]
+def write_social_images(site_dir: Path, meta: dict) -> list[Path]:
+    """Draw the cards (from data/meta.yaml's contents) into the built site."""
     written = []
     for relative, content in social_cards(meta).items():
         path = site_dir / relative
