@@ -33,32 +33,31 @@ def load_valid(data_dir: Path):
 
 
 def cmd_validate(args) -> int:
-    data = load_valid(args.data)
-    if data is None:
-        return 1
-    print(f"data/ is valid: {len(data.nodes())} nodes")
-    return 0
+    return _with_valid_data(args, lambda data: print(f"data/ is valid: {len(data.nodes())} nodes"))
 
 
 def cmd_build(args) -> int:
     from sitegen.render import write_site
-    data = load_valid(args.data)
-    if data is None:
-        return 1
-    changed = write_site(data, args.docs)
-    print(f"generated pages: {len(changed)} file(s) changed")
-    return 0
+    return _with_valid_data(args, lambda data: print(f"generated pages: {len(write_site(data, args.docs))} file(s) changed"))
 
 
 def cmd_check(args) -> int:
     from sitegen.render import stale_files
+
+    def report(data) -> int:
+        stale = stale_files(data, args.docs)
+        for path in stale:
+            print(f"stale: {path}", file=sys.stderr)
+        return 1 if stale else 0
+    return _with_valid_data(args, report)
+
+
+def _with_valid_data(args, action) -> int:
+    """Validate data/ first; run `action(data)` only on valid data (exit 1 otherwise)."""
     data = load_valid(args.data)
     if data is None:
         return 1
-    stale = stale_files(data, args.docs)
-    for path in stale:
-        print(f"stale: {path}", file=sys.stderr)
-    return 1 if stale else 0
+    return action(data) or 0
 
 
 def cmd_fidelity(args) -> int:
