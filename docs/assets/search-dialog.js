@@ -32,13 +32,10 @@
 // ---------------------------------------------------------------------------
 
 var TOKEN = /[\p{L}\p{M}\p{N}]+(?:[.,]\p{N}+)*/gu;
-var MARKS = /\p{M}/gu;
 var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 var DIGITS = /\p{N}/u;
 
-function fold(text) {
-  return text.toLowerCase().normalize("NFD").replace(MARKS, "").replace(/đ/g, "d");
-}
+var fold = window.hpFold;  // site.js, loaded on every page: the folding render.py uses too
 
 /* The word with its diacritics, the tone mark moved to the end, so the old
    and new spellings of a syllable ("hoá"/"hóa", "thuỷ"/"thủy") are equal. */

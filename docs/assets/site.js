@@ -5,6 +5,12 @@
 (function () {
   "use strict";
 
+  // Diacritic-free matching, shared by targets.js and search-dialog.js; the same
+  // folding as render.py fold(): lower-case, đ -> d, NFD, no combining marks.
+  window.hpFold = function (text) {
+    return text.toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/\p{M}/gu, "");
+  };
+
   // Glossary terms: one shared role=tooltip bubble on hover and keyboard focus,
   // dismissed with Escape (WCAG 1.4.13). Lighter than Material's content.tooltips,
   // which costs ~1 s of main-thread time on a phone for the full text's links.

@@ -18,10 +18,7 @@
   var collator = new Intl.Collator(lang, { numeric: true });  // = localeCompare(b, lang, {numeric: true})
   var counter = new Intl.NumberFormat(lang);
 
-  /* Same folding as render.py fold(): lower-case, đ -> d, NFD, no combining marks. */
-  function fold(text) {
-    return text.toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/\p{Mn}/gu, "");
-  }
+  var fold = window.hpFold;  /* site.js: the same folding as render.py fold() */
 
   function readStrings() {
     var node = document.getElementById("hp-strings");
