@@ -68,3 +68,19 @@ def test_numbers_and_dates_follow_each_locale(site_data):
     assert "11.247 USD/người" in pages["vi/targets.md"] and "USD 11,247 per person" in pages["en/targets.md"]
     assert "2,4 triệu tỷ đồng" in pages["vi/targets.md"] and "VND 2.4 million billion" in pages["en/targets.md"]
     assert "26 tháng 9, 2025" in pages["vi/index.md"] and "26 September 2025" in pages["en/index.md"]
+
+
+def test_serve_watches_the_data_and_the_generator():
+    """`mkdocs serve` rebuilds (and reloads the page) when data/ or the generator changes."""
+    import mkdocs_hooks
+    from sitegen.document import DATA_DIR
+
+    class RecordingServer:
+        watched: list = []
+
+        def watch(self, path):
+            self.watched.append(Path(path))
+
+    server = mkdocs_hooks.on_serve(RecordingServer(), config=None, builder=None)
+    assert DATA_DIR in server.watched
+    assert any(path.name == "templates" for path in server.watched)
