@@ -75,7 +75,7 @@ def on_page_markdown(markdown, page, config, files):
     meta = page_meta(_state["data"], lang, name)
     page.meta.setdefault("description", meta["description"])
     # Short navigation titles from data/i18n; the page's H1 stays the long title.
-    page.title = _state["data"].i18n[lang]["page_home" if name == "index" else f"page_{name}"]
+    page.title = meta["nav_title"]
     page.meta["hp_page"] = name
     return markdown
 

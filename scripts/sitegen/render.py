@@ -202,12 +202,11 @@ def render_fragment(data: SiteData, lang: str, node_id: str) -> str:
 
 
 def page_meta(data: SiteData, lang: str, page: str) -> dict:
-    """Title and description for a page, used by the MkDocs hook for meta tags."""
+    """Navigation title and meta description of a page, used by the MkDocs hook."""
     t = data.i18n[lang]
     if page == "index":
-        return {"title": data.side["meta"]["site"]["name"][lang], "description": data.side["meta"]["site"]["description"][lang]}
-    key = "notfound" if page == "404" else page
-    return {"title": t.get(f"title_{key}", t.get(f"page_{key}")), "description": t[f"description_{key}"]}
+        return {"nav_title": t["page_home"], "description": data.side["meta"]["site"]["description"][lang]}
+    return {"nav_title": t[f"page_{page}"], "description": t[f"description_{page}"]}
 
 
 def write_site(data: SiteData, docs_dir: Path) -> list[Path]:
