@@ -119,3 +119,11 @@ def test_build_refuses_invalid_data(data_copy, tmp_path):
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_tables.py"), "--data", str(data_copy),
                              "--docs", str(docs), "build"], capture_output=True, text=True)
     assert result.returncode == 1 and not docs.exists()
+
+
+def test_a_number_of_the_tasks_left_out_of_the_commitments(data_copy):
+    """Every number of Part III.5 is a commitment or listed as not a target."""
+    edit(data_copy / "commitments.yaml", "value: 36.5", "value: 36")
+    found = problems_of(data_copy)
+    assert any(": iii-5-5-p1: numbers neither in data/commitments.yaml nor listed there as not targets: 36.5" in p
+               for p in found), found
