@@ -7,7 +7,7 @@ In: data/ (the bilingual YAML). Out, by subcommand:
             and the chart under docs/vi/ and docs/en/ (files rewritten only when
             their content changes); exit 1 without writing if data/ is invalid
   check     exit 1 if the generated files on disk differ from a fresh render
-  fidelity  compare the Vietnamese text of data/ with ../shared/source/
+  fidelity  compare the Vietnamese text of data/ with data/source/
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The resolution's data: valid, faithful to the source, fully translated.
 
-In: data/ and ../shared/source/. Out: pass/fail on the issue's promises:
+In: data/ and data/source/. Out: pass/fail on the issue's promises:
 the Vietnamese equals the source word for word, every node is translated
 with the same numbers, targets carry structured fields holding every number
 of their sentence, and any sentence can be found by its number.

@@ -1,6 +1,6 @@
 """Word-for-word comparison of data/ with the source extract.
 
-In: the loaded data and ../shared/source/*.txt (the PDF extract). Out: None
+In: the loaded data and data/source/*.txt (the PDF extract, kept in the repository). Out: None
 when the Vietnamese of data/, in document order, equals the cleaned source
 after NFC, whitespace and tone-placement normalisation; otherwise a message
 naming the first words that differ.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .document import ROOT, SiteData
 
-SOURCE = ROOT.parent / "shared" / "source" / "nghi-quyet-dai-hoi-dang-bo-hai-phong-lan-thu-i.txt"
+SOURCE = ROOT / "data" / "source" / "nghi-quyet-dai-hoi-dang-bo-hai-phong-lan-thu-i.txt"
 RUNNING_HEADER = "Văn phòng Thành ủy"
 FOOTER_START = "Tài liệu này thuộc sở hữu của các cơ quan Đảng"
 TONES = "\u0300\u0301\u0303\u0309\u0323"
