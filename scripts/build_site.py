@@ -6,11 +6,16 @@ replaced only after `mkdocs build --strict` succeeded in a temporary folder
 beside it, so a failed build leaves the previous site untouched.
 SOURCE_DATE_EPOCH is taken from the last commit when it is not set, so two
 builds of the same commit are byte-identical (sitemap dates included).
+One build of a checkout runs at a time (an fcntl lock around generation,
+MkDocs and Pagefind), and SIGINT/SIGTERM remove the staging folder.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import os
+import signal
 import shutil
 import subprocess
 import sys
@@ -18,6 +23,26 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+LOCK = ROOT / ".site-build.lock"
+
+
+class Interrupted(Exception):
+    """SIGINT or SIGTERM arrived during a build."""
+
+
+def _raise_interrupted(signum, frame):
+    raise Interrupted(signal.Signals(signum).name)
+
+
+@contextlib.contextmanager
+def build_lock():
+    """Wait for any other build of this checkout: docs/ and Pagefind are shared."""
+    with open(LOCK, "a", encoding="utf-8") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def last_commit_epoch() -> str | None:
@@ -39,19 +64,60 @@ def build_environment() -> dict[str, str]:
     return env
 
 
+def leave_out_absolute_urls(staging: Path) -> None:
+    """Without SITE_URL no address is known: publish no sitemap, and say so once."""
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        for path in staging.rglob(name):
+            path.unlink()
+    print("SITE_URL is not set: canonical links, og:url, og:image, hreflang alternates and "
+          "sitemap.xml were left out; set it for a deploy: make build SITE_URL=https://example.org/path/",
+          file=sys.stderr)
+
+
 def build(site_dir: Path, config_file: Path | None = None) -> int:
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    previous = {sig: signal.signal(sig, _raise_interrupted) for sig in (signal.SIGINT, signal.SIGTERM)}
+    staging = None
+    try:
+        with build_lock():
+            staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+            return _build_into(staging, site_dir, config_file)
+    except Interrupted as signal_name:
+        print(f"build interrupted ({signal_name}); {site_dir} left as it was", file=sys.stderr)
+        return 130
+    finally:
+        if staging is not None and staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _run_mkdocs(command: list[str], env: dict[str, str]) -> int:
+    child = subprocess.Popen(command, cwd=ROOT, env=env)
+    try:
+        return child.wait()
+    except Interrupted:
+        child.terminate()
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+        raise
+
+
+def _build_into(staging: Path, site_dir: Path, config_file: Path | None) -> int:
     env = build_environment()
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(staging)]
     if config_file:
         command += ["--config-file", str(config_file.resolve())]
-    result = subprocess.run(command, cwd=ROOT, env=env)
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
+    returncode = _run_mkdocs(command, env)
+    if returncode != 0:
         print(f"build failed; {site_dir} left as it was", file=sys.stderr)
-        return result.returncode
+        return returncode
+    if not env.get("SITE_URL"):
+        leave_out_absolute_urls(staging)
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():

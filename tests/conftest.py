@@ -6,19 +6,21 @@ Playwright browser driving Debian's Chromium (never a downloaded browser).
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
+from helpers import static_server
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 CHROMIUM = "/usr/bin/chromium"
+# The session build is a deploy build (canonical, hreflang, sitemap need an address);
+# tests/test_deploy_safety.py builds once without SITE_URL.
+DEPLOY_URL = "https://hp.example/"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -36,7 +38,7 @@ def site_data():
 def built_site(tmp_path_factory) -> Path:
     """The real site, built with the strict MkDocs build."""
     site_dir = tmp_path_factory.mktemp("build") / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=os.environ.get("SITE_URL") or DEPLOY_URL)
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), str(site_dir)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -44,25 +46,19 @@ def built_site(tmp_path_factory) -> Path:
     return site_dir
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_server(built_site):
     """Serve the built site on 127.0.0.1 like any static host; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with static_server(built_site) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")
 def browser():
-    playwright_sync = pytest.importorskip("playwright.sync_api")
+    try:
+        import playwright.sync_api as playwright_sync
+    except ImportError:  # a failure, never a silent skip
+        pytest.fail("Playwright for Python is missing: run `make test` (pip install -r requirements-test.txt)")
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is required: apt-get install -y chromium")
     with playwright_sync.sync_playwright() as playwright:

@@ -64,7 +64,7 @@ def test_duplicated_id(data_copy):
 def test_wrong_type(data_copy):
     line = edit(data_copy / "resolution" / "iii-3.yaml", "        value: 11247", "        value: eleven")
     found = problems_of(data_copy)
-    assert f"data/resolution/iii-3.yaml:{line}: iii-3-b-2: 0.value: 'eleven' is not of type 'number'" in found, found
+    assert f"data/resolution/iii-3.yaml:{line}: iii-3-b-2-m1: 0.value: 'eleven' is not of type 'number'" in found, found
 
 
 def test_unknown_key(data_copy):

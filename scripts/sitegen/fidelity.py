@@ -3,17 +3,22 @@
 In: the loaded data and data/source/*.txt (the PDF extract, kept in the repository). Out: None
 when the Vietnamese of data/, in document order, equals the cleaned source
 after NFC, whitespace and tone-placement normalisation; otherwise a message
-naming the first words that differ.
+naming the first words that differ. `fidelity_problems` gives the same
+finding as a validation `Problem` at the nearest node's data/FILE:LINE, so a
+lost, duplicated, reordered or moved paragraph fails validation and the build.
 """
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from pathlib import Path
 
-from .document import ROOT, SiteData
+from .document import ROOT, Node, SiteData
+from .yamlload import Problem
 
-SOURCE = ROOT / "data" / "source" / "nghi-quyet-dai-hoi-dang-bo-hai-phong-lan-thu-i.txt"
+SOURCE_NAME = "nghi-quyet-dai-hoi-dang-bo-hai-phong-lan-thu-i.txt"
+SOURCE = ROOT / "data" / "source" / SOURCE_NAME
 RUNNING_HEADER = "Văn phòng Thành ủy"
 FOOTER_START = "Tài liệu này thuộc sở hữu của các cơ quan Đảng"
 TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -74,3 +79,55 @@ def compare_with_source(data: SiteData, source: Path = SOURCE) -> str | None:
     theirs = normalise(clean_source(source.read_text(encoding="utf-8")))
     ours = normalise(document_text(data))
     return first_difference(ours, theirs)
+
+
+def node_words(data: SiteData) -> tuple[list[str], list[Node]]:
+    """The normalised Vietnamese words of data/ in document order, each with its node."""
+    words: list[str] = []
+    owners: list[Node] = []
+    for node in data.nodes():
+        text = node.raw.get("vi")
+        if not isinstance(text, str):
+            continue
+        node_text = f"{node.number} {text}" if node.number else text
+        for word in normalise(node_text):
+            words.append(word)
+            owners.append(node)
+    return words, owners
+
+
+def _excerpt(words: list[str], start: int, end: int, limit: int = 12) -> str:
+    shown = words[start:min(end, start + limit)]
+    return " ".join(shown) + (" …" if end - start > limit else "")
+
+
+def fidelity_problems(data: SiteData, source: Path | None = None) -> list[Problem]:
+    """One Problem at the first place where data/ differs from the source, or none."""
+    source = source or data.data_dir / "source" / SOURCE_NAME
+    if data.root is None:
+        return []
+    label = f"data/source/{source.name}"
+    try:
+        theirs = normalise(clean_source(source.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError) as error:
+        return [Problem(label, 1, "-", f"cannot read the source text: {error}")]
+    ours, owners = node_words(data)
+    if not owners:
+        return []
+    matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        node = owners[min(i1, len(owners) - 1)]
+        if tag == "insert" and i1 > 0:
+            node = owners[i1 - 1]  # words missing after the end of this node
+        missing = _excerpt(theirs, j1, j2)
+        extra = _excerpt(ours, i1, i2)
+        if tag == "delete":
+            message = f"words not in the source: «{extra}» ({i2 - i1} word(s))"
+        elif tag == "insert":
+            message = f"words of the source missing here: «{missing}» ({j2 - j1} word(s))"
+        else:
+            message = f"words differ from the source: «{extra}» where the source has «{missing}»"
+        return [Problem(node.file, node.raw.line_of("vi"), node.id, "fidelity: " + message)]
+    return []

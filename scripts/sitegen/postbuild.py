@@ -1,15 +1,18 @@
-"""Post-build fixes to the site MkDocs wrote.
+"""Finish the site MkDocs wrote: 404 pages, unused theme files, social images, search index.
 
-In: the built site folder and the 404 pages captured per language during the
-build. Out: /404.html in Vietnamese and /en/404.html in English, and the
-theme files this site never loads (source maps, lunr, the search worker,
-palette CSS) removed, so nothing unused is published.
+In: the built site folder, the data and the 404 pages captured per language
+during the build. Out: /404.html in Vietnamese and /en/404.html in English;
+the theme files this site never loads (source maps, lunr, the search worker;
+palette CSS is kept: dark mode needs it) removed, so nothing unused is published; the link-preview images
+(social_image.py) and the Pagefind search index (search_index.py) built; then a
+Content-Security-Policy on every page and in _headers (csp.py).
 """
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+from .csp import write_policies
 from .search_index import build_search_index
 from .social_image import write_social_images
 
@@ -18,7 +21,7 @@ UNUSED_ASSETS = (
     "assets/javascripts/workers",
     "search",
 )
-UNUSED_GLOBS = ("assets/**/*.map", "assets/stylesheets/palette.*.css")
+UNUSED_GLOBS = ("assets/**/*.map",)
 
 
 def remove_unused_assets(site_dir: Path) -> None:
@@ -45,3 +48,4 @@ def finish_site(site_dir: Path, data, not_found_pages: dict[str, str]) -> None:
     remove_unused_assets(site_dir)
     write_social_images(site_dir, data.side["meta"])
     build_search_index(site_dir)
+    write_policies(site_dir)  # last: hashes the scripts of the finished pages

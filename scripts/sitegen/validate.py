@@ -5,7 +5,8 @@ of `Problem`s, each `data/FILE:LINE: id: message`. First every file is checked
 against its JSON Schema (schemas/*.json), then the rules a schema cannot
 express: the id scheme, unique ids, numbers that agree between vi and en,
 targets whose sentence numbers all sit in their fields, references between
-files, and the coverage of every number in Part III.5.
+files, the coverage of every number in Part III.5, and the Vietnamese
+word for word against data/source/ (fidelity.py).
 """
 from __future__ import annotations
 
@@ -19,14 +20,18 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from .corrections import correction_problems
+from .english_lint import english_lint_problems
 from .document import LANGUAGES, Node, SiteData
+from .fidelity import fidelity_problems
+from .measure_checks import measure_problems
 from .numbers import canonical, compare_numbers, numbers_in, roman_to_int
 from .yamlload import LineDict, LineList, Problem
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 FILE_SCHEMAS = {
     "meta": "meta", "themes": "themes", "units": "units",
-    "glossary": "glossary", "commitments": "commitments",
+    "glossary": "glossary", "commitments": "commitments", "corrections": "corrections",
 }
 GROUP_KEYS = {"iii-3-a": "party-building", "iii-3-b": "socio-economic"}
 
@@ -65,6 +70,8 @@ def _locate(data, path) -> tuple[str, int, str]:
 
 
 def _friendly(error) -> str:
+    if error.instance is None and error.validator != "required":
+        return "is empty (null)"  # `en:` with nothing after it; one message, not jsonschema's
     if error.validator == "required":
         return error.message.replace("is a required property", "is missing")
     if error.validator == "pattern" and error.validator_value == "\\S":
@@ -296,6 +303,8 @@ def commitment_problems(data: SiteData) -> list[Problem]:
         seen_ids.add(cid)
         if source is None or source.kind not in ("paragraph",) or not source.id.startswith("iii-5-"):
             problems.append(Problem(item.file, item.line_of("source"), cid, f"source {item.get('source')!r} is not a paragraph of Part III.5"))
+        elif _task_of(source) is None:
+            problems.append(Problem(item.file, item.line_of("source"), cid, f"source {item.get('source')!r} is not a paragraph of a task of Part III.5"))
         elif not cid.startswith(_task_of(source).id + "-c"):
             problems.append(Problem(item.file, item.line, cid, f"id must start with {_task_of(source).id}-c"))
         problems.extend(_reference_problems(item, cid, themes, units))
@@ -402,11 +411,21 @@ def validate(data: SiteData, load_problems: list[Problem]) -> list[Problem]:
         if name in data.side:
             problems += schema_problems(schema, data.side[name])
     problems += i18n_problems(data)
+    # A file that did not load stops only the checks that depend on it.
+    unloaded = {label for label, raw in data.raw_files.items() if raw is None}
+    tree_whole = not any(label.startswith("data/resolution/") for label in unloaded)
+    side_whole = not unloaded & {"data/themes.yaml", "data/units.yaml", "data/commitments.yaml"}
     if data.root is not None:
-        problems += id_problems(data)
         problems += number_agreement_problems(data)
-        problems += target_field_problems(data)
-        problems += commitment_problems(data)
-        problems += glossary_problems(data)
-        problems += meta_problems(data)
+        if tree_whole:
+            problems += id_problems(data)
+            problems += glossary_problems(data)
+            problems += meta_problems(data)
+            problems += fidelity_problems(data)
+            problems += correction_problems(data)
+            problems += english_lint_problems(data)
+        if tree_whole and side_whole:
+            problems += target_field_problems(data)
+            problems += commitment_problems(data)
+            problems += measure_problems(data)
     return sorted(set(problems))

@@ -82,9 +82,14 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _co
 def load_yaml(path: Path, label: str) -> tuple[object | None, list[Problem]]:
     """Parse one YAML file; return (data or None, problems)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as error:
         return None, [Problem(label, 1, "-", f"cannot read file: {error.strerror}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(label, line, "-", f"not UTF-8 (byte 0x{raw[error.start]:02x} at line {line})")]
     loader = _LineLoader(text, label)
     try:
         data = loader.get_single_data()

@@ -1,0 +1,118 @@
+"""Helpers shared by the tests: one HTML parser, one static server, one axe runner.
+
+In: built pages, a site folder, a Playwright page. Out: a page's ids, links,
+loaded resources and <html lang> (parsed once per path: pages don't change
+within a session); a loopback HTTP server for a folder (optionally under a
+sub-path); axe-core's WCAG violations of a page in a real browser.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+
+class PageCollector(HTMLParser):
+    """Collects what the site tests check in one pass over a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids, self.links, self.resources, self.html_lang = set(), [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.html_lang = attrs.get("lang")
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        for key in ("src", "href"):
+            if tag in ("script", "link", "img", "source", "iframe") and attrs.get(key):
+                self.resources.append(attrs[key])
+
+
+@functools.lru_cache(maxsize=None)
+def parse(path: Path) -> PageCollector:
+    """The parsed page (cached per path: callers must not mutate the result)."""
+    collector = PageCollector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+# -- one static server ---------------------------------------------------------
+
+class _StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves `directory`, under `sub_path` only when one is given (like a project page)."""
+
+    sub_path = ""
+
+    def log_message(self, *args):
+        pass
+
+    def translate_path(self, path):
+        if self.sub_path:
+            if not path.startswith(self.sub_path + "/"):
+                return str(Path(self.directory) / "__not_here__")
+            path = path[len(self.sub_path):]
+        return super().translate_path(path)
+
+
+@contextlib.contextmanager
+def static_server(directory: Path, sub_path: str = ""):
+    """Serve `directory` on 127.0.0.1 like any static host; yields the base URL (no trailing /)."""
+    handler_class = type("Handler", (_StaticHandler,), {"sub_path": sub_path.rstrip("/")})
+    handler = functools.partial(handler_class, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{sub_path.rstrip('/')}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# -- one axe runner --------------------------------------------------------------
+
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now, one line each."""
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `npm ci` (make test does)")
+    # Contrast is judged on the settled page: a button fading in (Material's back-to-top)
+    # blends with the page until its transition ends.
+    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
+    # DevTools evaluation: the page CSP (rightly) blocks an injected script tag.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+            for v in result["violations"]]
+
+
+# -- waiting under the site's Content-Security-Policy ------------------------------
+
+def wait_for_js(page, expression: str, arg=None, timeout: float = 15.0):
+    """Poll a JS expression (or `arg => …` function) until it is truthy; return its value.
+
+    Playwright's wait_for_function polls inside the page with a string it
+    evaluates there, which the site's CSP (no 'unsafe-eval') rightly refuses;
+    page.evaluate goes through DevTools and is not subject to the page's CSP.
+    """
+    import time
+    deadline = time.monotonic() + timeout
+    while True:
+        value = page.evaluate(expression, arg) if arg is not None else page.evaluate(expression)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"waited {timeout:.0f} s for: {expression}")
+        page.wait_for_timeout(50)

@@ -1,0 +1,53 @@
+"""Builds clean up after signals and do not corrupt each other.
+
+In: scripts/build_site.py run on this checkout into temporary folders. Out:
+pass/fail on issue 11.6: SIGTERM and SIGINT leave no `.site-build-*` folder
+and no site; two builds at once both succeed with byte-identical output.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def start_build(site_dir: Path) -> subprocess.Popen:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.Popen([sys.executable, str(ROOT / "scripts" / "build_site.py"), str(site_dir)], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_an_interrupted_build_removes_its_staging_folder(tmp_path, signum):
+    build = start_build(tmp_path / "site")
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".site-build-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert list(tmp_path.glob(".site-build-*")), "the build never started staging"
+    time.sleep(1.5)  # well inside MkDocs
+    build.send_signal(signum)
+    output, _ = build.communicate(timeout=60)
+    assert build.returncode != 0, output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [], output
+
+
+def test_two_builds_at_once_both_succeed_identically(tmp_path):
+    first, second = start_build(tmp_path / "a"), start_build(tmp_path / "b")
+    outputs = [first.communicate(timeout=300)[0], second.communicate(timeout=300)[0]]
+    assert first.returncode == 0 and second.returncode == 0, outputs
+    a, b = digest(tmp_path / "a"), digest(tmp_path / "b")
+    assert a == b and len(a) > 20
+    assert (tmp_path / "a" / "pagefind" / "pagefind-entry.json").stat().st_size > 0

@@ -1,0 +1,51 @@
+"""A default build writes no localhost address and no double-escaped heading.
+
+In: one build with SITE_URL unset, as in `make build`, and the session's
+deploy build. Out:
+pass/fail on issue 10.4 and issue 11.2: no 127.0.0.1 anywhere, no canonical,
+og:url, og:image or hreflang without an address, no sitemap, and the
+contents sidebar shows "city's", never "city&#39;s".
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def default_site(tmp_path_factory) -> Path:
+    site_dir = tmp_path_factory.mktemp("default") / "site"
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), str(site_dir)],
+                            cwd=ROOT, env=dict(env, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stderr.count("SITE_URL is not set") == 1, result.stderr[-3000:]
+    return site_dir
+
+
+def test_no_build_writes_a_localhost_address(default_site, built_site):
+    for path in [*default_site.rglob("*"), *built_site.rglob("*")]:
+        if path.is_file() and path.suffix in (".html", ".xml", ".json", ".csv", ".txt", ".js"):
+            assert "127.0.0.1" not in path.read_text(encoding="utf-8", errors="replace"), path
+
+
+def test_without_site_url_absolute_links_are_left_out(default_site, built_site):
+    assert not list(default_site.rglob("sitemap.xml*")) and (built_site / "sitemap.xml").is_file()
+    for page in ("index.html", "en/index.html", "en/text/index.html", "404.html", "en/404.html"):
+        html = (default_site / page).read_text(encoding="utf-8")
+        assert 'rel="canonical"' not in html and 'property="og:url"' not in html, page
+        assert "hreflang=" not in html.split("</head>")[0] and 'property="og:image"' not in html, page
+
+
+def test_headings_with_an_apostrophe_are_escaped_once(built_site):
+    html = (built_site / "en" / "text" / "index.html").read_text(encoding="utf-8")
+    assert "&amp;#39;" not in html and "&amp;#x27;" not in html
+    sidebar = re.findall(r'class="md-nav__link"[^>]*>\s*<span class="md-ellipsis">(.*?)</span>', html, re.S)
+    assert any("city&#39;s" in s or "city's" in s for s in sidebar), sidebar[:5]
