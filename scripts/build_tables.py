@@ -1,13 +1,8 @@
 #!/usr/bin/env python3
 """One CLI for the site's data and pages.
 
-In: data/ (the bilingual YAML). Out, by subcommand:
-  validate  every problem in data/ as `data/FILE:LINE: id: message`; exit 1 if any
-  build     validated data rendered to Markdown pages, target tables, open data
-            and the chart under docs/vi/ and docs/en/ (files rewritten only when
-            their content changes); exit 1 without writing if data/ is invalid
-  check     exit 1 if the generated files on disk differ from a fresh render
-  fidelity  compare the Vietnamese text of data/ with data/source/
+In: data/ (the bilingual YAML). Out: what the chosen subcommand does; each
+subcommand's docstring is its one-line `--help` entry. Exit 1 on invalid data.
 """
 from __future__ import annotations
 
@@ -33,15 +28,18 @@ def load_valid(data_dir: Path):
 
 
 def cmd_validate(args) -> int:
+    """Report every problem in data/ (data/FILE:LINE: id: message)."""
     return _with_valid_data(args, lambda data: print(f"data/ is valid: {len(data.nodes())} nodes"))
 
 
 def cmd_build(args) -> int:
+    """Render valid data/ to the pages and downloads under docs/."""
     from sitegen.render import write_site
     return _with_valid_data(args, lambda data: print(f"generated pages: {len(write_site(data, args.docs))} file(s) changed"))
 
 
 def cmd_check(args) -> int:
+    """Exit 1 if docs/ differs from a fresh render."""
     from sitegen.render import stale_files
 
     def report(data) -> int:
@@ -61,6 +59,7 @@ def _with_valid_data(args, action) -> int:
 
 
 def cmd_fidelity(args) -> int:
+    """Compare the Vietnamese text with data/source/."""
     from sitegen.fidelity import compare_with_source
     data, problems = load_site_data(args.data)
     if data.root is None:
@@ -81,7 +80,8 @@ def main(argv=None) -> int:
     parser.add_argument("--docs", type=Path, default=DATA_DIR.parent / "docs", help="docs folder (default: docs/)")
     commands = parser.add_subparsers(dest="command", required=True)
     for name, handler in (("validate", cmd_validate), ("build", cmd_build), ("check", cmd_check), ("fidelity", cmd_fidelity)):
-        sub = commands.add_parser(name, help=handler.__doc__)
+        summary = handler.__doc__.strip()
+        sub = commands.add_parser(name, help=summary, description=summary)
         sub.set_defaults(handler=handler)
     args = parser.parse_args(argv)
     return args.handler(args)

@@ -10,12 +10,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from sitegen.browser_data import write_browser_data  # noqa: E402
 from sitegen.document import DATA_DIR, ROOT, load_site_data  # noqa: E402
+from sitegen.formatting import cited_title  # noqa: E402
 from sitegen.postbuild import finish_site  # noqa: E402
 from sitegen.render import page_meta, write_site  # noqa: E402
 from sitegen.validate import validate  # noqa: E402
@@ -46,14 +49,25 @@ def on_config(config):
     data = _load_data()
     lang = _language(config)
     _state["data"] = data
-    config.site_name = data.side["meta"]["site"]["name"][lang]
-    config.site_description = data.side["meta"]["site"]["description"][lang]
+    # Theme templates do not autoescape: hand them data/ strings already
+    # escaped (Markup), so every `{{ }}` is safe in text and attributes.
+    config.site_name = escape(data.side["meta"]["site"]["name"][lang])
+    config.site_description = escape(data.side["meta"]["site"]["description"][lang])
     config.theme["language"] = lang
-    config.extra["hp"] = dict(data.i18n[lang])
+    config.extra["hp"] = {key: escape(value) for key, value in data.i18n[lang].items()}
     config.extra["hp_lang"] = lang
-    config.extra["hp_citation_title"] = data.side["meta"]["title"][lang]
-    config.extra["hp_js_strings"] = {k: v for k, v in data.i18n[lang].items() if k.startswith(("action_", "cite_dialog_"))}
+    config.extra["hp_citation_title"] = cited_title(data.side["meta"], data.i18n[lang], lang)
+    config.extra["hp_js_strings"] = {k: v for k, v in data.i18n[lang].items() if k.startswith(("action_", "cite_dialog_", "search_"))}
+    _name_palette_toggles(config, data.i18n[lang])
     return config
+
+
+def _name_palette_toggles(config, strings) -> None:
+    # mkdocs.yml names each colour-scheme toggle by an i18n key; say it in the build's language.
+    keys = _state.setdefault("palette_keys", [o.get("toggle", {}).get("name") for o in config.theme["palette"] or []])
+    for option, key in zip(config.theme["palette"] or [], keys):
+        if key:
+            option["toggle"]["name"] = strings[key]
 
 
 def on_pre_build(config):
@@ -73,16 +87,16 @@ def on_page_markdown(markdown, page, config, files):
     lang = _language(config)
     name = Path(page.file.src_uri).stem
     meta = page_meta(_state["data"], lang, name)
-    page.meta.setdefault("description", meta["description"])
+    page.meta.setdefault("description", escape(meta["description"]))
     # Short navigation titles from data/i18n; the page's H1 stays the long title.
-    page.title = meta["nav_title"]
+    page.title = escape(meta["nav_title"])
     page.meta["hp_page"] = name
     return markdown
 
 
 def on_page_content(html, page, config, files):
     # The toc extension's ¶ title is one setting for all languages; say it in the page's.
-    title = _state["data"].i18n[_language(config)]["permalink_section"]
+    title = escape(_state["data"].i18n[_language(config)]["permalink_section"])
     return html.replace('title="Permanent link"', f'title="{title}" aria-label="{title}"')
 
 
@@ -99,4 +113,5 @@ def on_post_build(config):
     plugin = _i18n(config)
     if plugin and plugin.building:
         return  # an inner build of one language; the outer build finishes the site
+    write_browser_data(Path(config.site_dir), _state["data"])
     finish_site(Path(config.site_dir), _state["data"], _state.get("not_found_pages", {}))

@@ -116,11 +116,11 @@ def test_empty_glossary_only_escapes():
 
 
 def paragraphs(page: str) -> dict[str, str]:
-    """Text content of every generated <p id=…> of the text page, number and permalink removed."""
+    """Text content of every generated <p id=…> of the text page, number, revision marker and permalink removed."""
     found = {}
     for node_id, inner in re.findall(r'<p id="([^"]+)" class="hp-para[^"]*"[^>]*>(.*?)</p>', page):
         inner = re.sub(r'^<span class="hp-num">.*?</span> ', "", inner)
-        inner = re.sub(r' <a class="headerlink".*$', "", inner)
+        inner = re.sub(r'( <a class="hp-rev"[^>]*></a>)? <a class="headerlink".*$', "", inner)
         found[node_id] = html.unescape(TAG.sub("", inner))
     return found
 

@@ -26,10 +26,12 @@ from sitegen.formatting import cite_reference
 from sitegen.render import page_meta
 from sitegen.social_image import draw_card, load_font, social_cards
 
+from helpers import wait_for_js
+
 LANGS = {"vi": "", "en": "en/"}
 LOCALES = {"vi": "vi_VN", "en": "en_GB"}
-# site_url as mkdocs.yml reads it: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
-SITE_URL = (os.environ.get("SITE_URL") or "http://127.0.0.1:8000/").rstrip("/") + "/"
+# site_url of the session's deploy build (conftest.built_site).
+SITE_URL = (os.environ.get("SITE_URL") or "https://hp.example/").rstrip("/") + "/"
 PHONE = {"width": 375, "height": 740}
 
 
@@ -165,7 +167,7 @@ def test_side_by_side_is_two_columns_on_a_desktop_and_stacks_on_a_phone(page, si
 def test_every_section_links_to_its_rows_side_by_side(page, site_server):
     for lang in LANGS:
         page.goto(f"{site_server}/{LANGS[lang]}text/")
-        hrefs = page.eval_on_selector_all(".hp-section-tools a", "els => els.map(e => e.href)")
+        hrefs = page.eval_on_selector_all(".hp-section-tools a:not(.hp-rev)", "els => els.map(e => e.href)")
         assert len(hrefs) >= 20
         page.goto(f"{site_server}/{LANGS[lang]}compare/")
         row_ids = {row["id"] for row in compare_rows(page)}
@@ -212,7 +214,7 @@ def test_a_glossary_term_shows_its_explanation_on_keyboard_focus(page, site_serv
     tooltip = page.locator(f"[id='{tooltip_id}']")
     assert tooltip.get_attribute("role") == "tooltip"
     assert tooltip.inner_text().strip() == title
-    page.wait_for_function(f"document.getElementById('{tooltip_id}').classList.contains('hp-tooltip--active')")
+    wait_for_js(page, f"document.getElementById('{tooltip_id}').classList.contains('hp-tooltip--active')")
     assert tooltip.is_visible()
 
 
@@ -222,9 +224,9 @@ def test_a_glossary_term_shows_its_explanation_on_hover(page, site_server):
     term = page.locator("#iii-4-1 a.hp-term").first
     title = term.get_attribute("title")
     term.hover()
-    page.wait_for_function("document.querySelector('#iii-4-1 a.hp-term').getAttribute('aria-describedby')")
+    wait_for_js(page, "document.querySelector('#iii-4-1 a.hp-term').getAttribute('aria-describedby')")
     tooltip_id = term.get_attribute("aria-describedby")
-    page.wait_for_function(f"document.getElementById('{tooltip_id}').classList.contains('hp-tooltip--active')")
+    wait_for_js(page, f"document.getElementById('{tooltip_id}').classList.contains('hp-tooltip--active')")
     assert page.locator(f"[id='{tooltip_id}']").inner_text().strip() == title
 
 
@@ -367,6 +369,12 @@ def open_citation(page, element_id: str, cite_label: str) -> str:
     return dialog.locator("textarea").input_value()
 
 
+def cited_title(site_data, lang: str) -> str:
+    """The work as a citation names it: its title and edition ("… bản 1.1" / "… edition 1.1")."""
+    meta = site_data.side["meta"]
+    return f'{meta["title"][lang]}, {site_data.i18n[lang]["edition_word"]} {meta["edition"]["number"]}'
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_paragraph_cite_text_in_the_page_language(page, site_server, site_data, lang):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server)
@@ -375,7 +383,7 @@ def test_paragraph_cite_text_in_the_page_language(page, site_server, site_data, 
     page.goto(site_server + path)
     page.wait_for_load_state("networkidle")
     text = open_citation(page, element_id, site_data.i18n[lang]["action_cite"])
-    title = site_data.side["meta"]["title"][lang]
+    title = cited_title(site_data, lang)
     assert text == f"{title}, {reference} — {site_server}{path}#{element_id}"
     assert page.evaluate("navigator.clipboard.readText()") == text
 
@@ -385,7 +393,7 @@ def test_every_paragraph_cite_text_matches_its_reference(page, site_server, site
     path = f"/{LANGS[lang]}text/"
     page.goto(site_server + path)
     page.wait_for_load_state("networkidle")
-    title = site_data.side["meta"]["title"][lang]
+    title = cited_title(site_data, lang)
     nodes = site_data.by_id()
     paragraphs = [n for n in site_data.root.walk() if n.kind == "paragraph"]
     label = site_data.i18n[lang]["action_cite"]

@@ -5,8 +5,8 @@ served on 127.0.0.1 (`site_server`), Debian's Chromium (`page`), and the
 relevance suite tests/search_queries.yaml. Out: pass/fail, and the hit@1 /
 hit@3 table of the suite printed per language and per diacritics flag.
 
-Checked: the suite's bars (hit@3 = 100 %, hit@1 >= 90 % per language, with
-and without diacritics) typed into the real search box; results only in the
+Checked: the suite's bars (hit@3 = 100 %, hit@1 as the README claims per language,
+with and without diacritics) typed into the real search box; results only in the
 page's language; nothing under /pagefind/ (nor the search module) requested
 before search opens; the keyboard flow ("/", "s" and the button open, arrows
 move between the box and the results, Enter follows, Esc closes, the focus
@@ -18,10 +18,7 @@ and the search works when the site is served under a sub-path.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 import unicodedata
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
@@ -29,14 +26,17 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 import yaml
 
+from helpers import axe_violations, static_server, wait_for_js
+
 ROOT = Path(__file__).resolve().parents[1]
 SUITE = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
 I18N = {lang: yaml.safe_load((ROOT / "data" / "i18n" / f"{lang}.yaml").read_text(encoding="utf-8"))
         for lang in ("vi", "en")}
 TEXT_PAGE = {"vi": "/text/", "en": "/en/text/"}
-HIT1_BAR = 0.90
+# The bars are the figures the README claims (measured: vi 100 % / 100 %,
+# en 100 % with diacritics, 51/52 without), so the test holds the claim.
+HIT1_BAR = {("vi", True): 1.0, ("vi", False): 1.0, ("en", True): 1.0, ("en", False): 0.98}
 HIT3_BAR = 1.0
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 # ---------------------------------------------------------------------------
@@ -50,6 +50,8 @@ def has_diacritics(text: str) -> bool:
 
 
 def open_search(page, how: str = "click") -> None:
+    # The button is shown by the same script that listens for "/" and "s": once visible, keys work.
+    page.wait_for_selector("[data-hp-search-open]", state="visible")
     if how == "click":
         page.click("[data-hp-search-open]")
     else:
@@ -61,9 +63,8 @@ def search(page, query: str) -> list[dict]:
     """Type `query` into the open search box; return the shown results, best first."""
     page.fill("#hp-search-input", query)
     try:
-        page.wait_for_function(
-            "q => document.getElementById('hp-search-dialog').getAttribute('data-hp-query') === q",
-            arg=query, timeout=15000)
+        wait_for_js(page, "q => document.getElementById('hp-search-dialog').getAttribute('data-hp-query') === q",
+                    arg=query, timeout=15)
     except Exception as error:
         state = page.evaluate("""() => ({box: document.getElementById('hp-search-input').value,
                                           shown: document.getElementById('hp-search-dialog').getAttribute('data-hp-query'),
@@ -141,7 +142,7 @@ def test_relevance_suite_meets_the_bars(page, site_server, lang):
     print_table(table, misses)
     for (table_lang, flag), (hit1, hit3, count) in table.items():
         assert hit3 / count >= HIT3_BAR, f"{table_lang} {'with' if flag else 'without'} diacritics: hit@3 {hit3}/{count}\n" + "\n".join(misses)
-        assert hit1 / count >= HIT1_BAR, f"{table_lang} {'with' if flag else 'without'} diacritics: hit@1 {hit1}/{count}\n" + "\n".join(misses)
+        assert hit1 / count >= HIT1_BAR[(table_lang, flag)], f"{table_lang} {'with' if flag else 'without'} diacritics: hit@1 {hit1}/{count}\n" + "\n".join(misses)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -242,7 +243,7 @@ def test_a_result_on_the_same_page_marks_its_words_without_a_reload(page, site_s
                                  ("ma tuy", "iii-5-11-p1", ["ma", "túy"])):
         open_search(page, "/")
         page.keyboard.type(query)
-        page.wait_for_function(f"document.getElementById('hp-search-dialog').getAttribute('data-hp-query') === '{query}'")
+        wait_for_js(page, f"document.getElementById('hp-search-dialog').getAttribute('data-hp-query') === '{query}'")
         page.keyboard.press("Enter")
         page.wait_for_url(f"**/text/#{target}")
         marked = page.eval_on_selector_all("mark.hp-highlight", "ms => ms.map(m => [m.closest('[id]').id, m.textContent])")
@@ -272,13 +273,13 @@ def test_keyboard_flow(page, site_server):
         assert focused(page) == "box"
         page.keyboard.press("Escape")
         page.wait_for_selector("#hp-search-dialog:not([open])", state="attached")
-        page.wait_for_function("document.activeElement.hasAttribute('data-hp-search-open')")
+        wait_for_js(page, "document.activeElement.hasAttribute('data-hp-search-open')")
     page.locator("[data-hp-search-open]").focus()
     page.keyboard.press("Enter")
     page.wait_for_selector("#hp-search-dialog[open]")
     assert focused(page) == "box"
     page.keyboard.type("tang truong grdp")
-    page.wait_for_function("document.getElementById('hp-search-dialog').getAttribute('data-hp-query') === 'tang truong grdp'")
+    wait_for_js(page, "document.getElementById('hp-search-dialog').getAttribute('data-hp-query') === 'tang truong grdp'")
     steps = []
     for key in ("ArrowDown", "ArrowDown", "ArrowUp", "ArrowUp", "ArrowDown"):
         page.keyboard.press(key)
@@ -292,7 +293,7 @@ def test_keyboard_flow(page, site_server):
     page.goto(site_server + "/en/", wait_until="networkidle")
     open_search(page, "/")
     page.keyboard.type("social housing")
-    page.wait_for_function("document.getElementById('hp-search-dialog').getAttribute('data-hp-query') === 'social housing'")
+    wait_for_js(page, "document.getElementById('hp-search-dialog').getAttribute('data-hp-query') === 'social housing'")
     page.keyboard.press("Enter")
     page.wait_for_url("**/en/text/?highlight=social+housing#iii-3-b-18")
     # typing "s" or "/" in a text field types it, it does not open search
@@ -330,40 +331,21 @@ def test_labelled_for_screen_readers_in_the_page_language(page, site_server, lan
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_no_wcag_violations_with_search_open(page, site_server, prefix):
-    if not AXE.exists():
-        pytest.fail("axe-core is missing: run `npm ci` (make test does)")
     page.goto(f"{site_server}/{prefix}text/")
     open_search(page)
     search(page, "GRDP")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("() => axe.run(document, {runOnly: {type: 'tag', values: "
-                           "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
-    assert [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]] == []
+    assert axe_violations(page) == []
 
 
 # ---------------------------------------------------------------------------
 # Under a sub-path
 # ---------------------------------------------------------------------------
 
-class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under /sub/ only, like a project page on a shared host."""
-
-    def log_message(self, *args):
-        pass
-
-    def translate_path(self, path):
-        if not path.startswith("/sub/"):
-            return str(Path(self.directory) / "__not_here__")
-        return super().translate_path(path[len("/sub"):])
-
-
 @pytest.fixture
 def sub_path_server(built_site):
-    handler = functools.partial(_SubPathHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/sub"
-    server.shutdown()
+    """The site under /sub/ only, like a project page on a shared host."""
+    with static_server(built_site, "/sub") as base_url:
+        yield base_url
 
 
 def test_search_works_under_a_sub_path(page, sub_path_server):

@@ -19,9 +19,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from helpers import wait_for_js
+
 CITATIONS = {
-    "vi": "Nghị quyết Đại hội Đảng bộ thành phố Hải Phòng lần thứ I, nhiệm kỳ 2025–2030, mục III.3.b, chỉ tiêu (18)",
-    "en": "Resolution of the 1st Congress of the Hai Phong City Party Organisation, 2025–2030, section III.3.b, target (18)",
+    "vi": "Nghị quyết Đại hội Đảng bộ thành phố Hải Phòng lần thứ I, nhiệm kỳ 2025–2030, bản 1.1, mục III.3.b, chỉ tiêu (18)",
+    "en": "Resolution of the 1st Congress of the Hai Phong City Party Organisation, 2025–2030, edition 1.1, section III.3.b, target (18)",
 }
 PREFIX = {"vi": "", "en": "/en"}
 VISIBLE_IDS = "rows => rows.filter(r => r.getClientRects().length > 0).map(r => r.id)"
@@ -193,7 +195,7 @@ def test_permalink_highlights_the_row_and_shows_it(page, site_server):
     page.fill("#hp-filter-input", "du lich")
     assert not row.is_visible()
     page.evaluate("location.hash = '#iii-3-a-2'")
-    page.wait_for_function("document.getElementById('iii-3-a-2').classList.contains('hp-row--highlight')")
+    wait_for_js(page, "document.getElementById('iii-3-a-2').classList.contains('hp-row--highlight')")
     assert page.locator("#iii-3-a-2").is_visible(), "a hidden target row is shown again"
     assert "hp-row--highlight" not in row.get_attribute("class")
     assert in_viewport(page, "iii-3-a-2")
@@ -252,7 +254,7 @@ def test_cite_text_in_both_languages(page, site_server, site_data, lang, cite_la
     assert text == f"{CITATIONS[lang]} — {site_server}{PREFIX[lang]}/targets/#iii-3-b-18"
     status = dialog.get_by_role("status")
     t = site_data.i18n[lang]
-    page.wait_for_function("() => document.querySelector('.hp-cite-status').textContent !== ''")
+    wait_for_js(page, "() => document.querySelector('.hp-cite-status').textContent !== ''")
     assert status.text_content() in (t["action_copied"], t["action_copy_manual"])
     page.keyboard.press("Escape")
     assert not dialog.is_visible()
@@ -291,7 +293,7 @@ def test_copy_link_writes_the_row_url_to_the_clipboard(browser, site_server, sit
         url = f"{site_server}/en/targets/#iii-3-b-18"
         notice = page.locator(".hp-toast")
         notice.wait_for(state="visible")
-        page.wait_for_function("() => document.querySelector('.hp-toast').textContent !== ''")
+        wait_for_js(page, "() => document.querySelector('.hp-toast').textContent !== ''")
         assert notice.get_attribute("role") == "status"
         assert notice.text_content() == f"{site_data.i18n['en']['action_copied']}: {url}"
         assert page.evaluate("navigator.clipboard.readText()") == url

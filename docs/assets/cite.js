@@ -10,20 +10,14 @@
    "<title>, <data-cite> — <URL>" in a dialog with the text selected and copies
    it. Without a usable clipboard the text stays selected in the dialog for the
    reader to copy. Progressive enhancement: without JavaScript nothing changes. */
-(function () {
-  "use strict";
+import { readStrings } from "./page.js";
 
+{
   var ICONS = {
     link: '<svg class="hp-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7"/><path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7"/></svg>',
     cite: '<svg class="hp-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 7h6v6c0 3-2 5-5 5"/><path d="M14 7h6v6c0 3-2 5-5 5"/></svg>'
   };
   var HEADING = /^H[1-6]$/;
-
-  function readStrings() {
-    var node = document.getElementById("hp-strings");
-    if (!node) return {};
-    try { return JSON.parse(node.textContent); } catch (error) { return {}; }
-  }
 
   function readTitle() {
     var meta = document.querySelector('meta[name="hp:citation-title"]');
@@ -235,4 +229,4 @@
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
-})();
+}

@@ -8,21 +8,20 @@
    imported, and that imports Pagefind: nothing for search is downloaded
    before the reader opens it, except to mark the words of a followed result
    (?highlight=). */
-(function () {
-  "use strict";
+import { highlightParam } from "./page.js";
+
+function start() {
   var opener = document.querySelector("[data-hp-search-open]");
   var dialog = document.getElementById("hp-search-dialog");
-  var script = document.currentScript;
-  if (!opener || !dialog || !script || typeof dialog.showModal !== "function") return;
+  if (!opener || !dialog || typeof dialog.showModal !== "function") return;
 
   var input = document.getElementById("hp-search-input");
-  var moduleUrl = new URL("search-dialog.js", script.src).href;
   var modulePromise = null;
   var returnFocusTo = null;
 
   function loadModule() {
     if (!modulePromise) {
-      modulePromise = import(moduleUrl);
+      modulePromise = import("./search-dialog.js");
       modulePromise.catch(function () { modulePromise = null; });
     }
     return modulePromise;
@@ -61,7 +60,11 @@
       open();
     }
   });
-  if (/[?&]highlight=/.test(window.location.search)) {
+  // The form never submits: Enter follows the first result (search-dialog.js).
+  input.form.addEventListener("submit", function (event) { event.preventDefault(); });
+  if (highlightParam()) {
     loadModule().then(function (search) { search.highlightOnArrival(); });
   }
-})();
+}
+
+start();

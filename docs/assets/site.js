@@ -1,16 +1,9 @@
 /* Site behaviour, progressive enhancement only: everything works without it.
    - glossary terms show their explanation in a tooltip on hover and keyboard focus;
    - the language switcher keeps the #fragment (the same id exists in both languages).
-   Copy-link and cite live in cite.js; the targets table in targets.js; search in search.js. */
-(function () {
-  "use strict";
-
-  // Diacritic-free matching, shared by targets.js and search-dialog.js; the same
-  // folding as render.py fold(): lower-case, đ -> d, NFD, no combining marks.
-  window.hpFold = function (text) {
-    return text.toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/\p{M}/gu, "");
-  };
-
+   Copy-link and cite live in cite.js; the targets table in targets.js; search in search.js.
+   An ES module: nothing is put on window. */
+{
   // Glossary terms: one shared role=tooltip bubble on hover and keyboard focus,
   // dismissed with Escape (WCAG 1.4.13). Lighter than Material's content.tooltips,
   // which costs ~1 s of main-thread time on a phone for the full text's links.
@@ -61,4 +54,4 @@
     event.preventDefault();
     window.location.href = link.href.split("#")[0] + window.location.hash;
   });
-})();
+}

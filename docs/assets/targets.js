@@ -11,20 +11,13 @@
    sortable columns (header buttons, aria-sort); the row named by the URL
    fragment opened, highlighted and scrolled into view. Without JavaScript
    the full table simply shows. */
-(function () {
-  "use strict";
+import { fold, numberKeys, numbersIn } from "./words.js";
+import { fragmentId, readStrings } from "./page.js";
 
+function start() {
   var lang = document.documentElement.lang || "vi";
   var collator = new Intl.Collator(lang, { numeric: true });  // = localeCompare(b, lang, {numeric: true})
   var counter = new Intl.NumberFormat(lang);
-
-  var fold = window.hpFold;  /* site.js: the same folding as render.py fold() */
-
-  function readStrings() {
-    var node = document.getElementById("hp-strings");
-    if (!node) return {};
-    try { return JSON.parse(node.textContent); } catch (error) { return {}; }
-  }
 
   function toArray(list) {
     return Array.prototype.slice.call(list);
@@ -53,10 +46,24 @@
       .map(function (chip) { return chip.getAttribute("data-theme"); });
   }
 
+  /* The numbers of each row, in any notation (words.js): "32900", "32.900"
+     and "32,900" all find the row that says 32.900. */
+  var rowNumbers = new Map();
+  function numbersOf(row) {
+    if (!rowNumbers.has(row)) rowNumbers.set(row, numbersIn(row.getAttribute("data-search") || ""));
+    return rowNumbers.get(row);
+  }
+
+  function wordMatches(row, word) {
+    var haystack = row.getAttribute("data-search") || "";
+    if (haystack.indexOf(word) >= 0) return true;
+    var keys = /\d/.test(word) ? numberKeys(word) : [];
+    return keys.some(function (key) { return numbersOf(row).has(key); });
+  }
+
   function rowMatches(row, words, themes) {
     if (themes.length && themes.indexOf(row.getAttribute("data-theme")) < 0) return false;
-    var haystack = row.getAttribute("data-search") || "";
-    return words.every(function (word) { return haystack.indexOf(word) >= 0; });
+    return words.every(function (word) { return wordMatches(row, word); });
   }
 
   function updateGroupRows() {
@@ -163,10 +170,6 @@
 
   var HIGHLIGHT = "hp-row--highlight";
 
-  function fragmentId() {
-    try { return decodeURIComponent(window.location.hash.slice(1)); } catch (error) { return ""; }
-  }
-
   function showTargetRow() {
     toArray(document.querySelectorAll("tr." + HIGHLIGHT)).forEach(function (row) { row.classList.remove(HIGHLIGHT); });
     var id = fragmentId();
@@ -185,4 +188,6 @@
   window.addEventListener("load", function () {
     if (document.querySelector("tr." + HIGHLIGHT)) document.querySelector("tr." + HIGHLIGHT).scrollIntoView({ block: "center" });
   });
-})();
+}
+
+start();

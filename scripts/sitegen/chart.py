@@ -1,6 +1,6 @@
 """The GRDP-growth-by-sector chart as an inline SVG, built at build time.
 
-In: target iii-3-b-1 (overall growth and four sector rates) from data/.
+In: target iii-3-b-1 (overall growth and four sector rates) from the model.
 Out: an accessible SVG string (role="img", <title>, <desc>) and the rows of
 the table printed beside it. No chart library and no network.
 """
@@ -15,12 +15,12 @@ BAR_HEIGHT, GAP, LABEL_WIDTH, CHART_WIDTH, VALUE_WIDTH = 26, 14, 250, 330, 130
 def grdp_chart_rows(data, lang, view) -> list[dict]:
     """[{label, value, display}] for the overall rate and each sector."""
     rows = []
-    for measure in data.by_id()[GRDP_TARGET].raw["measures"]:
-        value = measure.get("value", measure.get("max"))
+    target = next(record for record in view.document.targets if record.id == GRDP_TARGET)
+    for measure in target.measures:
         rows.append({
-            "label": measure["label"][lang] if "label" in measure else view.t["chart_sector"],
-            "value": value,
-            "display": view.format.value(measure),
+            "label": measure.label[lang] or view.t["chart_sector"],
+            "value": measure.upper,
+            "display": measure.value[lang],
         })
     return rows
 

@@ -15,7 +15,7 @@ from .yamlload import LineDict, LineList, Problem, load_yaml
 ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = ROOT / "data"
 LANGUAGES = ("vi", "en")
-SIDE_FILES = ("meta", "themes", "units", "glossary", "commitments")
+SIDE_FILES = ("meta", "themes", "units", "glossary", "commitments", "corrections")
 
 
 @dataclass
@@ -135,7 +135,8 @@ def load_site_data(data_dir: Path = DATA_DIR) -> tuple[SiteData, list[Problem]]:
     root = None
     if isinstance(root_raw, dict):
         root = _build_tree(root_raw, None, data_dir, raw_files, problems, seen)
-    for orphan in sorted((data_dir / "resolution").glob("*.yaml")):
+    # Without the root, every file would look "not included": report the root only.
+    for orphan in sorted((data_dir / "resolution").glob("*.yaml")) if root is not None else []:
         label = relative_label(orphan, data_dir)
         if label not in seen:
             problems.append(Problem(label, 1, "-", "file is not included from document.yaml"))

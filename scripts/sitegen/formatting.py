@@ -7,9 +7,16 @@ the interface strings in data/i18n/.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and map đ to d, for diacritic-free matching."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def number(value, lang: str) -> str:
@@ -46,31 +53,53 @@ class Formatter:
         return f"{affixes.get('before', '')}{core}{affixes.get('after', '')}"
 
     def value(self, measure: dict) -> str:
-        """Comparator, quantity and stretch aim, e.g. 'at least 13% a year (aiming for 14%)'."""
+        """Comparator, quantity, stretch aim and flags, e.g. 'at least 13% a year (aiming for 14%)',
+        'khoảng 4–5 tỷ USD/năm', 'strive for: USD 75 billion' ('phấn đấu' governs the measure)."""
         comparator = measure["comparator"]
-        quantity = self.quantity(measure)
-        if comparator in ("between", "exactly", "milestone"):
-            text = quantity
+        if comparator == "zero":
+            text = self.t["comparator_zero"]
         else:
-            text = self.t[f"comparator_{comparator.replace('-', '_')}"].format(value=quantity)
+            quantity = self.quantity(measure)
+            if comparator in ("reach", "milestone"):
+                text = quantity
+            elif comparator == "between":
+                text = self.t["comparator_about"].format(value=quantity) if measure.get("approximate") else quantity
+            else:
+                text = self.t[f"comparator_{comparator.replace('-', '_')}"].format(value=quantity)
         if "stretch" in measure:
             stretch = dict(measure, value=measure["stretch"])
             stretch.pop("out_of", None)
-            text += " " + self.t["stretch"].format(value=self.quantity(stretch) if comparator != "top" else self.t["comparator_top"].format(value=self.quantity(stretch)))
+            aim = self.quantity(stretch)
+            text += " " + self.t["stretch"].format(value=self.t["comparator_top"].format(value=aim) if comparator == "top" else aim)
+        if measure.get("aspirational"):
+            text = self.t["aspirational"].format(value=text)
         return text
 
-    def period(self, period: dict) -> str:
-        kind = period["kind"]
-        template = self.t[f"period_{kind.replace('-', '_')}"]
-        if kind == "annual-average" and "from" not in period:
-            template = self.t["period_annual_average_open"]
-        return template.format(year=period.get("year", ""), start=period.get("from", ""), end=period.get("to", ""))
+    def period(self, period: dict, kind: str | None = None) -> str:
+        """The period as the text puts it. `kind` is the measure's kind: a span
+        ('during') reads as a total only for a cumulative measure, as the
+        period a level is reached in otherwise. Inferred periods are marked."""
+        period_kind = period["kind"]
+        key = f"period_{period_kind.replace('-', '_')}"
+        if period_kind == "annual-average" and "from" not in period:
+            key = "period_annual_average_open"
+        elif period_kind == "during" and kind == "cumulative":
+            key = "period_during_total"
+        text = self.t[key].format(year=period.get("year", ""), start=period.get("from", ""), end=period.get("to", ""))
+        if "inferred" in period:
+            text = self.t["period_inferred"].format(period=text)
+        return text
 
 
 def section_reference(node_id: str) -> str:
     """'iii-5-2' -> 'III.5.2'; 'preamble' stays a word for the caller to translate."""
     head, *rest = node_id.split("-")
     return ".".join([head.upper(), *rest])
+
+
+def cited_title(meta, t: dict, lang: str) -> str:
+    """The work as every citation names it: title and edition ('…, bản 1.1' / '…, edition 1.1')."""
+    return f'{meta["title"][lang]}, {t["edition_word"]} {meta["edition"]["number"]}'
 
 
 def cite_reference(node, t: dict) -> str:

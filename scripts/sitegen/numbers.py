@@ -27,6 +27,10 @@ VI_ROMAN = re.compile(r"(?i:lần thứ|đại hội|khóa|khoá)\s+([IVXLC]+)\b
 # A number: digits with optional grouped/decimal separators. A number glued
 # to a preceding letter (m2, QH15) is part of a code, not a quantity.
 NUMBER = re.compile(r"(?<![^\W_])\d+(?:[.,]\d+)*")
+# English spells out a count that stands beside another numeral ("two
+# 100-year goals" for "2 mục tiêu 100 năm"); the spelled word is a number.
+EN_SPELLED = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+EN_SPELLED_BESIDE_NUMERAL = re.compile(r"\b(" + "|".join(EN_SPELLED) + r") (?=\d)", re.IGNORECASE)
 
 
 def roman_to_int(roman: str) -> int:
@@ -73,6 +77,11 @@ def numbers_in(text: str, lang: str) -> Counter:
             found[f"{year:04d}-{month:02d}-{day:02d}"] += 1
             return " "
         text = EN_DATE.sub(take_date, text)
+
+        def take_spelled(match: re.Match) -> str:
+            found[canonical(EN_SPELLED[match.group(1).lower()])] += 1
+            return " "
+        text = EN_SPELLED_BESIDE_NUMERAL.sub(take_spelled, text)
     for match in NUMBER.finditer(text):
         found[parse_number(match.group(0), lang)] += 1
     return found

@@ -12,13 +12,15 @@ import io
 import json
 from pathlib import Path
 
+from .corrections import corrections_json
 from .formatting import Formatter
 
 SCHEMA_FILE = Path(__file__).resolve().parent / "schemas" / "published" / "targets.schema.json"
 CSV_COLUMNS = (
-    "id", "kind", "group", "number", "label", "theme", "source", "measure", "comparator",
+    "id", "kind", "group", "number", "label", "theme", "source", "measure_id", "measure", "comparator",
+    "measure_kind", "direction", "approximate", "aspirational", "equivalent_to", "part_of",
     "value", "min", "max", "unit", "unit_text", "period_kind", "period_from", "period_to",
-    "period_year", "stretch", "out_of", "value_text", "period_text", "text", "url",
+    "period_year", "period_inferred", "stretch", "out_of", "value_text", "period_text", "text", "url",
 )
 
 
@@ -32,6 +34,10 @@ def _measure_record(measure: dict, lang: str, fmt: Formatter, units: dict) -> di
     unit = measure.get("unit")
     affixes = units[unit][lang] if unit else {}
     return {
+        "id": measure["id"], "kind": measure.get("kind"), "direction": measure.get("direction"),
+        "approximate": bool(measure.get("approximate")), "aspirational": bool(measure.get("aspirational")),
+        "equivalent_to": measure.get("equivalent_to"), "part_of": measure.get("part_of"),
+        "period_inferred": period["inferred"][lang] if "inferred" in period else None,
         "label": measure["label"][lang] if "label" in measure else None,
         "comparator": measure["comparator"],
         "value": measure.get("value"),
@@ -43,7 +49,7 @@ def _measure_record(measure: dict, lang: str, fmt: Formatter, units: dict) -> di
         "stretch": measure.get("stretch"),
         "out_of": measure.get("out_of"),
         "value_text": fmt.value(measure),
-        "period_text": fmt.period(period),
+        "period_text": fmt.period(period, measure.get("kind")),
     }
 
 
@@ -85,12 +91,16 @@ def targets_csv(records: list[dict]) -> str:
             writer.writerow({
                 "id": record["id"], "kind": record["kind"], "group": record["group"] or "",
                 "number": record["number"] or "", "label": record["label"], "theme": record["theme"],
-                "source": record["source"], "measure": measure["label"] or "",
+                "source": record["source"], "measure_id": measure["id"], "measure": measure["label"] or "",
+                "measure_kind": measure["kind"] or "", "direction": measure["direction"] or "",
+                "approximate": str(measure["approximate"]).lower(), "aspirational": str(measure["aspirational"]).lower(),
+                "equivalent_to": measure["equivalent_to"] or "", "part_of": measure["part_of"] or "",
                 "comparator": measure["comparator"],
                 **{key: "" if measure[key] is None else measure[key] for key in ("value", "min", "max", "stretch", "out_of")},
                 "unit": measure["unit"] or "", "unit_text": measure["unit_text"] or "",
                 "period_kind": period["kind"], "period_from": period.get("from", ""),
                 "period_to": period.get("to", ""), "period_year": period.get("year", ""),
+                "period_inferred": measure["period_inferred"] or "",
                 "value_text": measure["value_text"], "period_text": measure["period_text"],
                 "text": record["text"], "url": record["url"],
             })
@@ -130,4 +140,5 @@ def downloads(data, lang: str) -> dict[str, str]:
         "targets.json": targets_json(data, lang, records),
         "targets.schema.json": SCHEMA_FILE.read_text(encoding="utf-8"),
         "resolution.json": resolution_json(data),
+        "corrections.json": corrections_json(data),
     }

@@ -8,42 +8,34 @@ makes a missing value fail the build.
 """
 from __future__ import annotations
 
-import json
 import posixpath
 import re
-import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import chart, opendata
+from . import chart, corrections, opendata, pdf_edition
 from .glossary_marks import GlossaryMarker
 from .document import LANGUAGES, SiteData
-from .formatting import Formatter, cite_reference, date, number
+from .formatting import Formatter, cited_title, date, fold, number
+from .model import Document, Record, build_model, page_url
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates"
-PAGES = ("index", "text", "targets", "compare", "glossary", "about")
+PAGES = ("index", "text", "targets", "compare", "glossary", "about", "corrections")
 # Characters Python-Markdown would otherwise read as syntax inside a heading:
 # exactly its backslash-escapable set (Markdown.ESCAPED_CHARS), since a
 # backslash before any other character (| : ~ ^ =) is shown as written.
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
-def fold(text: str) -> str:
-    """Lower-case, strip diacritics and map đ to d, for diacritic-free matching."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def heading_text(value: str) -> Markup:
     """Escape a title for a Markdown heading: literal text, no syntax, one line."""
-    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(" ".join(value.split())))))
-
-
-def page_url(page: str) -> str:
-    """Directory URL of a page relative to its language root."""
-    return "" if page == "index" else f"{page}/"
+    # Quotes stay literal: they are safe in text, and an entity (&#39;) would be
+    # escaped a second time in the contents sidebar.
+    text = " ".join(value.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", text))
 
 
 def relative_link(from_page: str, to_page: str, fragment: str = "") -> str:
@@ -67,10 +59,48 @@ def make_environment() -> Environment:
     return env
 
 
-class LanguageView:
-    """Everything a template needs for one language."""
+@dataclass(frozen=True)
+class MeasureView:
+    label: str
+    value: str
 
-    def __init__(self, data: SiteData, lang: str):
+
+@dataclass(frozen=True)
+class RecordView:
+    """One row of a targets table in one language, read from a `model.Record`."""
+
+    id: str
+    number: str
+    order: int
+    label: str
+    text: str
+    source: str
+    cite: str
+    theme: str
+    theme_name: str
+    measures: list[MeasureView]
+    periods: list[str]
+    headline: str
+    sort_value: float
+    sort_deadline: int
+    search: str
+
+    @classmethod
+    def of(cls, record: Record, lang: str) -> "RecordView":
+        measures = [MeasureView(m.label[lang], m.value[lang]) for m in record.measures]
+        return cls(
+            id=record.id, number=record.number, order=record.order, label=record.label[lang],
+            text=record.text[lang], source=record.source.id, cite=record.cite[lang], theme=record.theme,
+            theme_name=record.theme_name[lang], measures=measures, periods=record.periods(lang),
+            headline=measures[0].value, sort_value=record.measures[0].sort_value,
+            sort_deadline=min(m.deadline for m in record.measures), search=record.search_text(lang),
+        )
+
+
+class LanguageView:
+    """Everything a template needs for one language, read from the model."""
+
+    def __init__(self, data: SiteData, lang: str, document: Document | None = None):
         self.data = data
         self.lang = lang
         self.t = dict(data.i18n[lang])
@@ -78,19 +108,20 @@ class LanguageView:
         self.units = data.side["units"]["units"]
         self.themes = {t["id"]: t[lang] for t in data.side["themes"]["themes"]}
         self.format = Formatter(lang, self.t, self.units)
-        self.nodes = data.by_id()
+        self.document = document or build_model(data)
+        self.nodes = self.document.nodes
         self.marker = GlossaryMarker(data.side["glossary"]["terms"], lang)
 
     # -- shortcuts used by templates
     def text(self, node) -> str:
-        return node.raw[self.lang]
+        return node.text[self.lang]
 
     def marked_text(self, node, page: str) -> Markup:
         """The node's text, escaped, with glossary terms linked to the glossary page."""
-        return self.marker.mark(node.raw[self.lang], relative_link(page, "glossary"))
+        return self.marker.mark(node.text[self.lang], relative_link(page, "glossary"))
 
     def cite(self, node) -> str:
-        return cite_reference(node, self.t)
+        return node.cite[self.lang]
 
     def number(self, value) -> str:
         return number(value, self.lang)
@@ -98,12 +129,18 @@ class LanguageView:
     def date(self, iso: str) -> str:
         return date(iso, self.lang)
 
+    def cited_title(self) -> str:
+        return cited_title(self.meta, self.t, self.lang)
+
+    def edition_line(self) -> str:
+        edition = self.meta["edition"]
+        return self.t["edition_line"].format(number=edition["number"], date=self.date(edition["date"]))
+
     def groups(self):
-        return [self.nodes["iii-3-a"], self.nodes["iii-3-b"]]
+        return list(self.document.groups)
 
     def used_themes(self):
-        used = {n.raw["theme"] for g in self.groups() for n in g.children}
-        used |= {c["theme"] for c in self.data.side["commitments"]["commitments"]}
+        used = {r.theme for r in self.document.targets + self.document.commitments}
         return [{"id": key, "name": name} for key, name in self.themes.items() if key in used]
 
     def glossary(self):
@@ -115,58 +152,33 @@ class LanguageView:
             congress=congress["name"][self.lang], opened=self.date(congress["opened"]),
             closed=self.date(congress["closed"]), venue=congress["venue"][self.lang],
             delegates=self.number(congress["delegates"]),
-            targets=self.number(sum(len(g.children) for g in self.groups())),
+            targets=self.number(len(self.document.targets)),
             end=congress["term"]["to"],
         )
 
-    def _record(self, record_id, number, order, raw, text, source, cite) -> dict:
-        measures = [
-            {"label": m["label"][self.lang] if "label" in m else "", "value": self.format.value(m)}
-            for m in raw["measures"]
-        ]
-        periods = list(dict.fromkeys(self.format.period(m["period"]) for m in raw["measures"]))
-        first = raw["measures"][0]
-        years = [m["period"].get("year", m["period"].get("to", 9999)) for m in raw["measures"]]
-        label = raw["label"][self.lang]
-        return {
-            "id": record_id, "number": number, "order": order, "label": label,
-            "text": text, "source": source, "cite": cite, "theme": raw["theme"],
-            "theme_name": self.themes[raw["theme"]], "measures": measures, "periods": periods,
-            "headline": measures[0]["value"],
-            "sort_value": first.get("value", first.get("min", 0)),
-            "sort_deadline": min(years),
-            "search": fold(" ".join([number or "", label, text, self.themes[raw["theme"]], *[m["value"] for m in measures], *periods])),
-        }
+    def target_records(self, group) -> list[RecordView]:
+        return [RecordView.of(record, self.lang) for record in self.document.targets_of(group)]
 
-    def target_records(self, group) -> list[dict]:
-        offset = 0 if group.id == "iii-3-a" else 100
-        return [
-            self._record(n.id, n.number, offset + int(n.id.rsplit("-", 1)[1]), n.raw, n.raw[self.lang], n.id, self.cite(n))
-            for n in group.children
-        ]
-
-    def commitment_records(self) -> list[dict]:
-        records = []
-        for order, item in enumerate(self.data.side["commitments"]["commitments"], start=1):
-            source = self.nodes[item["source"]]
-            records.append(self._record(
-                item["id"], source.parent.number.rstrip("."), order, item, source.raw[self.lang],
-                source.id, self.cite(source),
-            ))
-        return records
+    def commitment_records(self) -> list[RecordView]:
+        return [RecordView.of(record, self.lang) for record in self.document.commitments]
 
 
-def page_contexts(data: SiteData, lang: str) -> dict[str, dict]:
-    view = LanguageView(data, lang)
+def page_contexts(data: SiteData, lang: str, document: Document | None = None,
+                  pdfs: dict[str, bytes] | None = None) -> dict[str, dict]:
+    """Each page's template context; the PDF editions are listed only when `pdfs` holds them."""
+    view = LanguageView(data, lang, document)
     common = {
         "lang": lang,
         "other": next(other for other in LANGUAGES if other != lang),
         "t": view.t,
         "v": view,
         "meta": view.meta,
-        "root": data.root,
+        "root": view.document.root,
         "link": relative_link,
         "theme_name": view.themes,
+        "revisions": corrections.marker_map(data),
+        "corrections": corrections.entries_newest_first(data, lang),
+        "pdf_downloads": pdf_edition.downloads_for(lang, pdfs or {}),
     }
     contexts = {page: dict(common, page=page) for page in PAGES}
     contexts["targets"]["chart_svg"] = Markup(chart.grdp_chart_svg(data, lang, view))
@@ -174,16 +186,26 @@ def page_contexts(data: SiteData, lang: str) -> dict[str, dict]:
     return contexts
 
 
-def render_pages(data: SiteData) -> dict[str, str]:
-    """Every generated file as {path relative to docs/: content}."""
+def render_pages(data: SiteData) -> dict[str, str | bytes]:
+    """Every generated file as {path relative to docs/: content}; the PDF editions first (bytes),
+    so that the pages list them with their real sizes."""
     env = make_environment()
-    out: dict[str, str] = {}
+    document = build_model(data)
+    pdfs = pdf_edition.build_editions(data, document)
+    out: dict[str, str | bytes] = {pdf_edition.download_path(e): pdfs[e.name] for e in pdf_edition.EDITIONS}
     for lang in LANGUAGES:
-        for page, context in page_contexts(data, lang).items():
+        for page, context in page_contexts(data, lang, document, pdfs).items():
             out[f"{lang}/{page}.md"] = env.get_template(f"{page}.md.j2").render(context)
         for name, content in opendata.downloads(data, lang).items():
             out[f"{lang}/downloads/{name}"] = content
     return out
+
+
+def render_page(data: SiteData, lang: str, page: str) -> str:
+    """One generated page (e.g. `render_page(data, "en", "text")`), as `render_pages` writes it
+    but without the list of PDF editions (drawing them is left to `render_pages`)."""
+    context = page_contexts(data, lang)[page]
+    return make_environment().get_template(f"{page}.md.j2").render(context)
 
 
 def render_fragment(data: SiteData, lang: str, node_id: str) -> str:
@@ -214,7 +236,7 @@ def write_site(data: SiteData, docs_dir: Path) -> list[Path]:
     changed = []
     for relative, content in render_pages(data).items():
         path = docs_dir / relative
-        encoded = content.encode("utf-8")
+        encoded = content if isinstance(content, bytes) else content.encode("utf-8")
         if path.exists() and path.read_bytes() == encoded:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -228,6 +250,7 @@ def stale_files(data: SiteData, docs_dir: Path) -> list[Path]:
     stale = []
     for relative, content in render_pages(data).items():
         path = docs_dir / relative
-        if not path.exists() or path.read_bytes() != content.encode("utf-8"):
+        encoded = content if isinstance(content, bytes) else content.encode("utf-8")
+        if not path.exists() or path.read_bytes() != encoded:
             stale.append(path)
     return stale
