@@ -9,14 +9,19 @@
    confirms in a role="status" notice that also shows the link. "Cite" shows
    "<title>, <data-cite> — <URL>" in a dialog with the text selected and copies
    it. Without a usable clipboard the text stays selected in the dialog for the
-   reader to copy. Progressive enhancement: without JavaScript nothing changes. */
+   reader to copy. Where the browser has the Web Share API (phones), a third
+   button, "Share", opens the phone's share sheet with the place's title, its
+   citation and its URL; elsewhere copy link stays as it is. Progressive
+   enhancement: without JavaScript nothing changes. */
 import { readStrings } from "./page.js";
 
 {
   var ICONS = {
     link: '<svg class="hp-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7"/><path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7"/></svg>',
-    cite: '<svg class="hp-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 7h6v6c0 3-2 5-5 5"/><path d="M14 7h6v6c0 3-2 5-5 5"/></svg>'
+    cite: '<svg class="hp-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 7h6v6c0 3-2 5-5 5"/><path d="M14 7h6v6c0 3-2 5-5 5"/></svg>',
+    share: '<svg class="hp-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="18" cy="5" r="3"/><circle cx="6" cy="12" r="3"/><circle cx="18" cy="19" r="3"/><path d="M8.6 13.5l6.8 4M15.4 6.5l-6.8 4"/></svg>'
   };
+  var CAN_SHARE = typeof navigator.share === "function";
   var HEADING = /^H[1-6]$/;
 
   function readTitle() {
@@ -80,6 +85,7 @@ import { readStrings } from "./page.js";
     tools.lang = document.documentElement.lang;  // labels are in the page language, even inside a lang="en" cell
     tools.appendChild(makeButton("link", strings.action_copy_link, element.id));
     tools.appendChild(makeButton("cite", strings.action_cite, element.id));
+    if (CAN_SHARE && strings.action_share) tools.appendChild(makeButton("share", strings.action_share, element.id));
     host.appendChild(document.createTextNode(" "));
     host.appendChild(tools);
   }
@@ -204,6 +210,14 @@ import { readStrings } from "./page.js";
     });
   }
 
+  /* The phone's share sheet; a cancelled share is no error, any other falls back to copy link. */
+  function share(element) {
+    var place = title + ", " + element.getAttribute("data-cite");
+    navigator.share({ title: place, text: place, url: linkTo(element.id) }).catch(function (error) {
+      if (!error || error.name !== "AbortError") copyLink(element);
+    });
+  }
+
   function cite(element) {
     openDialog(strings.cite_dialog_title, citationFor(element));
     copyShownText();
@@ -215,7 +229,9 @@ import { readStrings } from "./page.js";
     var element = document.getElementById(button.getAttribute("data-hp-for"));
     if (!element) return;
     opener = button;
-    if (button.getAttribute("data-hp-action") === "link") copyLink(element);
+    var action = button.getAttribute("data-hp-action");
+    if (action === "link") copyLink(element);
+    else if (action === "share") share(element);
     else cite(element);
   });
 
