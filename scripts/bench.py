@@ -8,7 +8,9 @@ Out, printed:
       time, for the real resolution and (c) for a synthetic resolution 20×
       larger, with the cost ratios set against the size ratio; and
   (d) Lighthouse scores (mobile profile) for the home, full-text and targets
-      pages in both languages, if the npm package can be installed.
+      pages in both languages, if the npm package can be installed; and
+  (e) the three PDF editions' sizes and drawing time against their budgets
+      (≤ 1.5 MB each, ≤ 20 s for all three); (a)–(c) leave the PDFs out.
 
 Every build runs on a copy of the project in a temporary folder, so the
 working tree is never touched. The synthetic resolution repeats Parts I–VIII
@@ -143,6 +145,8 @@ def worker(task: str, project: Path, site_dir: str | None, synthetic: bool) -> d
     os.chdir(project)
     if synthetic:
         relax_part_numbering()
+    from sitegen import pdf_edition  # page timings leave the PDFs out: bench_pdf_editions times them
+    pdf_edition.build_editions = lambda data, document=None, cache=True: {}
     from sitegen.document import load_site_data
     from sitegen.render import write_site
     from sitegen.validate import validate
@@ -213,6 +217,30 @@ def print_build_table(real: dict, big: dict) -> None:
     for name, ratio in (("generation", gen_ratio), ("mkdocs build", build_ratio)):
         verdict = "no faster than linear" if ratio <= size_ratio else "FASTER THAN LINEAR"
         print(f"  {name}: cost ×{ratio:.1f} for text ×{size_ratio:.1f} → {verdict}")
+
+
+# ------------------------------------------------------------ PDF editions
+
+PDF_BUDGET_BYTES, PDF_BUDGET_SECONDS = 1_500_000, 20.0
+
+
+def bench_pdf_editions() -> None:
+    """Draw the three PDF editions (no cache, nothing written) and print sizes and time against the budgets."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from sitegen.document import load_site_data
+    from sitegen.pdf_edition import build_editions
+
+    data, _ = load_site_data()
+    start = time.perf_counter()
+    pdfs = build_editions(data, cache=False)
+    seconds = time.perf_counter() - start
+    print(f"\nPDF editions (WeasyPrint, drawn anew; budgets ≤ {PDF_BUDGET_BYTES / 1e6:.1f} MB each, "
+          f"≤ {PDF_BUDGET_SECONDS:.0f} s for all three)")
+    for name, content in pdfs.items():
+        verdict = "ok" if len(content) <= PDF_BUDGET_BYTES else "OVER BUDGET"
+        print(f"  {name:26}{len(content) / 1e6:>8.3f} MB  {verdict}")
+    verdict = "ok" if seconds <= PDF_BUDGET_SECONDS else "OVER BUDGET"
+    print(f"  {'all three':26}{seconds:>8.2f} s   {verdict}", flush=True)
 
 
 # ------------------------------------------------------------ Lighthouse
@@ -334,6 +362,7 @@ def main(argv=None) -> int:
             return 0
         big_project = copy_project(scratch / "synthetic")
         enlarge(big_project / "data", FACTOR)
+        bench_pdf_editions()
         real = measure(real_project, False, args.repeat)
         print(f"real resolution: generation {real['generation']:.2f}s, mkdocs build {real['mkdocs']:.2f}s", flush=True)
         big = measure(big_project, True, max(1, args.repeat - 1))

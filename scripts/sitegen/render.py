@@ -186,13 +186,14 @@ def page_contexts(data: SiteData, lang: str, document: Document | None = None,
     return contexts
 
 
-def render_pages(data: SiteData) -> dict[str, str | bytes]:
+def render_pages(data: SiteData, reuse_pdfs_from: Path | None = None) -> dict[str, str | bytes]:
     """Every generated file as {path relative to docs/: content}; the PDF editions first (bytes),
-    so that the pages list them with their real sizes."""
+    so that the pages list them with their real sizes (`reuse_pdfs_from`: see build_editions)."""
     env = make_environment()
     document = build_model(data)
-    pdfs = pdf_edition.build_editions(data, document)
-    out: dict[str, str | bytes] = {pdf_edition.download_path(e): pdfs[e.name] for e in pdf_edition.EDITIONS}
+    pdfs = pdf_edition.build_editions(data, document, reuse_from=reuse_pdfs_from)
+    out: dict[str, str | bytes] = {pdf_edition.download_path(e): pdfs[e.name]
+                                   for e in pdf_edition.EDITIONS if e.name in pdfs}
     for lang in LANGUAGES:
         for page, context in page_contexts(data, lang, document, pdfs).items():
             out[f"{lang}/{page}.md"] = env.get_template(f"{page}.md.j2").render(context)
@@ -231,10 +232,11 @@ def page_meta(data: SiteData, lang: str, page: str) -> dict:
     return {"nav_title": t[f"page_{page}"], "description": t[f"description_{page}"]}
 
 
-def write_site(data: SiteData, docs_dir: Path) -> list[Path]:
-    """Write generated files whose content changed; return those paths."""
+def write_site(data: SiteData, docs_dir: Path, serving: bool = False) -> list[Path]:
+    """Write generated files whose content changed; return those paths. `serving`
+    (mkdocs serve) keeps the PDF editions already written instead of drawing them anew."""
     changed = []
-    for relative, content in render_pages(data).items():
+    for relative, content in render_pages(data, docs_dir if serving else None).items():
         path = docs_dir / relative
         encoded = content if isinstance(content, bytes) else content.encode("utf-8")
         if path.exists() and path.read_bytes() == encoded:
