@@ -76,7 +76,7 @@ def test_markers_link_to_entries_that_name_the_node(built_site, site_data, lang,
 def test_open_data_carries_the_log(built_site, site_data):
     for lang in ("vi", "en"):
         log = json.loads((built_site / LANG_ROOT[lang] / "downloads" / "corrections.json").read_text(encoding="utf-8"))
-        assert log["edition"] == {"number": "1.1", "date": "2026-12-02"}
+        assert log["edition"] == {"number": "1.2", "date": "2026-12-03"}
         ids = {i for entry in log["corrections"] for i in entry["ids"]}
         assert "iii-5-3-p1" in ids
         entry = next(e for e in log["corrections"] if "iii-5-3-p1" in e["ids"])
@@ -88,4 +88,4 @@ def test_edition_in_citation_title_and_about(built_site):
     en = (built_site / "en" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'hp:citation-title" content="[^"]*, bản 1\.1"', vi)
     assert re.search(r'hp:citation-title" content="[^"]*, edition 1\.1"', en)
-    assert "Edition 1.1" in (built_site / "en" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "Edition 1.2" in (built_site / "en" / "about" / "index.html").read_text(encoding="utf-8")

@@ -3,11 +3,12 @@
 In: the built site served on 127.0.0.1 (fixture `site_server`), Debian's
 Chromium through Playwright (fixtures `browser`, `page`), the validated data
 (fixture `site_data`) for expected themes, strings and titles.
-Out: the filter matches with and without diacritics and announces its count;
+Out: the filter matches with and without diacritics, numbers in any notation
+(32900 = 32.900 = 32,900), unit names and measure labels, and announces its count;
 theme chips filter (several = any of them) together with the text; columns
 sort numerically or by locale, with aria-sort; a row permalink opens,
-highlights and shows the row; the downloads resolve (CSV with BOM); "cite"
-gives the exact citation in both languages and "copy link" copies the
+highlights and shows the row; the downloads resolve (CSV with BOM, xlsx, the one
+data package); "cite" gives the exact citation in both languages and "copy link" copies the
 row's URL, or shows it selected when there is no clipboard; the full text
 and the table link to each other; the home page's glance shows the same
 values as the table; with JavaScript off the whole table is there.
@@ -22,8 +23,8 @@ import pytest
 from helpers import wait_for_js
 
 CITATIONS = {
-    "vi": "Nghị quyết Đại hội Đảng bộ thành phố Hải Phòng lần thứ I, nhiệm kỳ 2025–2030, bản 1.1, mục III.3.b, chỉ tiêu (18)",
-    "en": "Resolution of the 1st Congress of the Hai Phong City Party Organisation, 2025–2030, edition 1.1, section III.3.b, target (18)",
+    "vi": "Nghị quyết Đại hội Đảng bộ thành phố Hải Phòng lần thứ I, nhiệm kỳ 2025–2030, bản 1.2, mục III.3.b, chỉ tiêu (18)",
+    "en": "Resolution of the 1st Congress of the Hai Phong City Party Organisation, 2025–2030, edition 1.2, section III.3.b, target (18)",
 }
 PREFIX = {"vi": "", "en": "/en"}
 VISIBLE_IDS = "rows => rows.filter(r => r.getClientRects().length > 0).map(r => r.id)"
@@ -50,6 +51,7 @@ def in_viewport(page, element_id: str) -> bool:
 def open_targets(page, base: str, lang: str = "vi", fragment: str = "") -> None:
     page.goto(f"{base}{PREFIX[lang]}/targets/" + (f"#{fragment}" if fragment else ""))
     page.wait_for_load_state("load")
+    wait_for_js(page, "!document.querySelector('[data-hp-filters]').hidden")  # targets.js has started
 
 
 def filter_for(page, text: str) -> list[str]:
@@ -93,6 +95,18 @@ def test_filter_matches_with_or_without_diacritics(page, site_server, with_marks
         with_marks.lower())
     assert literal and set(literal) <= set(plain)
     assert filter_for(page, "") == everything
+
+
+@pytest.mark.parametrize("lang, words", [("vi", ["phần trăm", "phan tram", "Tỷ lệ so với tổng số đảng viên"]),
+                                         ("en", ["percent", "share of total Party membership"])])
+def test_filter_matches_numbers_in_any_notation_unit_names_and_measure_labels(page, site_server, lang, words):
+    """32.900 (vi) = 32,900 (en) = 32900; a unit shown as "%" is found by its name; so is a measure's label."""
+    open_targets(page, site_server, lang)
+    found = [filter_for(page, typed) for typed in ("32900", "32.900", "32,900")]
+    assert found[0] == found[1] == found[2] and "iii-3-b-18" in found[0]
+    assert "iii-3-b-1" in filter_for(page, "15,2") and "iii-3-b-1" in filter_for(page, "15.2")
+    assert [typed for typed in words if "iii-3-a-1" not in filter_for(page, typed)] == []
+    assert "iii-3-b-18" not in filter_for(page, words[0])  # counted in dwellings, not percent
 
 
 def test_filter_count_is_announced(page, site_server, site_data):
@@ -210,6 +224,7 @@ def test_full_text_and_table_link_to_each_other(page, site_server):
     to_table.click()
     page.wait_for_url("**/targets/#iii-3-b-18")
     page.wait_for_load_state("load")
+    wait_for_js(page, "!document.querySelector('[data-hp-filters]').hidden")  # targets.js has started
     assert "hp-row--highlight" in page.locator("#iii-3-b-18").get_attribute("class")
     assert in_viewport(page, "iii-3-b-18")
     back = page.locator("#iii-3-b-18 a.hp-xref")
@@ -225,8 +240,10 @@ def test_full_text_and_table_link_to_each_other(page, site_server):
 def test_download_links_resolve(page, site_server, lang):
     open_targets(page, site_server, lang)
     links = page.eval_on_selector_all(".hp-downloads a", "links => links.map(a => a.href)")
+    links = [link for link in links if not link.endswith(".pdf")]  # PDFs: tests/test_pdf.py; one package for both:
     names = sorted(urlsplit(link).path.rsplit("/", 1)[1] for link in links)
-    assert names == ["resolution.json", "targets.csv", "targets.json", "targets.schema.json"]
+    assert names == ["datapackage.json", "resolution.json", "targets.csv", "targets.json", "targets.schema.json", "targets.xlsx"]
+    assert [urlsplit(link).path for link in links if link.endswith("datapackage.json")] == ["/downloads/datapackage.json"]
     for link in links:
         assert urlsplit(link).hostname == "127.0.0.1"
         response = page.request.get(link)
@@ -235,6 +252,8 @@ def test_download_links_resolve(page, site_server, lang):
         if link.endswith(".csv"):
             assert body.startswith(b"\xef\xbb\xbf")
             assert body[3:].decode("utf-8").splitlines()[0].startswith("id,kind,")
+        elif link.endswith(".xlsx"):
+            assert body.startswith(b"PK\x03\x04")
         else:
             document = json.loads(body.decode("utf-8"))
             if link.endswith("/targets.json"):
