@@ -57,6 +57,7 @@ test: chromium $(VENV)/.installed node_modules/.installed
 
 bench: $(VENV)/.installed node_modules/.installed
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_rebuild.py
 
 clean:
 	rm -rf site docs/vi docs/en .pytest_cache

@@ -7,6 +7,7 @@ and post-build fixes: one 404 page per language, and no unused assets.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sitegen.browser_data import write_browser_data  # noqa: E402
 from sitegen.document import DATA_DIR, ROOT, load_site_data  # noqa: E402
 from sitegen.formatting import cited_title  # noqa: E402
+from sitegen.minify import palette_colours  # noqa: E402
 from sitegen.postbuild import finish_site  # noqa: E402
 from sitegen.render import page_meta, write_site  # noqa: E402
 from sitegen.validate import validate  # noqa: E402
@@ -36,11 +38,22 @@ def _language(config) -> str:
     return plugin.current_language if plugin and plugin.current_language else "vi"
 
 
+def _data_fingerprint() -> tuple:
+    """Every file of data/ with its size and modification time: equal means unchanged."""
+    return tuple(sorted((str(path.relative_to(DATA_DIR)), path.stat().st_mtime_ns, path.stat().st_size)
+                        for path in DATA_DIR.rglob("*") if path.is_file()))
+
+
 def _load_data():
+    # on_config runs once per language: load and validate data/ only when it changed.
+    fingerprint = _data_fingerprint()
+    if _state.get("data_fingerprint") == fingerprint:
+        return _state["data"]
     data, problems = load_site_data(DATA_DIR)
     problems = validate(data, problems)
     if problems:
         raise PluginError("data/ is invalid:\n" + "\n".join(str(p) for p in problems))
+    _state["data_fingerprint"] = fingerprint
     return data
 
 
@@ -70,9 +83,17 @@ def _name_palette_toggles(config, strings) -> None:
             option["toggle"]["name"] = strings[key]
 
 
+def on_startup(command, dirty):
+    # `mkdocs serve` reloads this module (and _state) for every rebuild, but calls
+    # on_startup once: the process environment is what survives.
+    os.environ["HP_MKDOCS_COMMAND"] = command
+
+
 def on_pre_build(config):
     # MkDocs runs on_config right before this in every build, so the data is fresh.
-    changed = write_site(_state["data"], Path(config.docs_dir))
+    # Under `mkdocs serve` the PDF editions already written are kept: an edit shows in
+    # about a second, not after three PDFs are drawn again (`make build` draws them).
+    changed = write_site(_state["data"], Path(config.docs_dir), serving=os.environ.get("HP_MKDOCS_COMMAND") == "serve")
     if changed:
         log.info(f"regenerated {len(changed)} file(s) from data/")
 
@@ -114,4 +135,5 @@ def on_post_build(config):
     if plugin and plugin.building:
         return  # an inner build of one language; the outer build finishes the site
     write_browser_data(Path(config.site_dir), _state["data"])
-    finish_site(Path(config.site_dir), _state["data"], _state.get("not_found_pages", {}))
+    finish_site(Path(config.site_dir), _state["data"], _state.get("not_found_pages", {}),
+                palette_colours(config.theme.get("palette")))

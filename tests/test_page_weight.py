@@ -1,8 +1,8 @@
-"""Page-weight budget of the full text, measured in Chromium.
+"""Page-weight budget of every page, measured in Chromium.
 
 In: the built site (`built_site`), served on 127.0.0.1 (`site_server`), and
-a fresh browser page (`page`). Out: pass/fail. The first view of /text/
-(Vietnamese) must transfer at most 100 KB gzipped, counting every response
+a fresh browser page (`page`). Out: pass/fail. The first view of every page
+in both languages must transfer at most 100 KB gzipped, counting every response
 (HTML, CSS, JS, fonts, images) except the on-demand search index under
 /pagefind/; the gzipped size is computed here with gzip level 6 because the
 test server does not compress. No request may leave the host, and nothing
@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import gzip
 from urllib.parse import urlsplit
+
+import pytest
 
 BUDGET_BYTES = 100 * 1024
 UNUSED_MARKERS = ("lunr", "workers/search", "search_index.json", ".map")
@@ -35,11 +37,16 @@ def breakdown(sizes: list[tuple[str, int]]) -> str:
     return "\n".join(f"{size:>8} {path}" for path, size in sorted(sizes, key=lambda item: -item[1]))
 
 
-def test_full_text_first_view_fits_the_budget(site_server, page):
-    sizes = first_view(page, f"{site_server}/text/")
+PAGES = ["", "text/", "targets/", "compare/", "glossary/", "about/", "corrections/", "404.html"]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_first_view_fits_the_budget(site_server, page, prefix, path):
+    sizes = first_view(page, f"{site_server}/{prefix}{path}")
     counted = [(path, size) for path, size in sizes if not path.startswith("/pagefind/")]
     paths = [path for path, _ in counted]
-    assert "/text/" in paths and any(path.endswith(".css") for path in paths) and any(path.endswith(".js") for path in paths)
+    assert f"/{prefix}{path}" in paths and any(path.endswith(".css") for path in paths) and any(path.endswith(".js") for path in paths)
     total = sum(size for _, size in counted)
     assert total <= BUDGET_BYTES, f"{total} bytes gzipped > {BUDGET_BYTES}:\n{breakdown(counted)}"
 

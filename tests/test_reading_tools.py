@@ -115,7 +115,7 @@ def compare_rows(page) -> list[dict]:
     return page.eval_on_selector_all(
         ".hp-compare__row:not(.hp-compare__head)",
         """rows => rows.map(row => {
-             const cell = side => row.querySelector(`[data-side=${side}]`);
+             const cell = side => row.querySelector(`:scope > [lang=${side}]`);
              const box = el => { const r = el.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; };
              return {id: row.id,
                      vi: cell('vi') && {text: cell('vi').textContent.trim(), lang: cell('vi').lang, box: box(cell('vi'))},

@@ -47,7 +47,7 @@ import { readStrings } from "./page.js";
   function toolsHost(element) {
     if (element.tagName === "TR") return element.querySelector(".hp-col-number") || element.cells[0];
     if (element.tagName === "TBODY") return element.querySelector(".hp-group-row th");
-    var cells = element.querySelectorAll(":scope > .hp-compare__cell");  // side-by-side rows: the last side
+    var cells = element.classList.contains("hp-compare__row") ? element.querySelectorAll(":scope > [lang]") : [];  // side by side: the last side
     if (cells.length) return cells[cells.length - 1];
     if (HEADING.test(element.tagName)) {
       var next = element.nextElementSibling;

@@ -1,8 +1,10 @@
 /* Site behaviour, progressive enhancement only: everything works without it.
    - glossary terms show their explanation in a tooltip on hover and keyboard focus;
    - the language switcher keeps the #fragment (the same id exists in both languages).
-   Copy-link and cite live in cite.js; the targets table in targets.js; search in search.js.
+   Copy-link and cite live in cite.js; search in search.js; the targets table in
+   targets.js, imported here only on a page that has one (the other pages stay lighter).
    An ES module: nothing is put on window. */
+if (document.querySelector("table[data-hp-table]")) import("./targets.js");
 {
   // Glossary terms: one shared role=tooltip bubble on hover and keyboard focus,
   // dismissed with Escape (WCAG 1.4.13). Lighter than Material's content.tooltips,
