@@ -48,12 +48,30 @@ def parse(path: Path) -> PageCollector:
 # -- one static server ---------------------------------------------------------
 
 class _StaticHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves `directory`, under `sub_path` only when one is given (like a project page)."""
+    """Serves `directory`, under `sub_path` only when one is given (like a project page).
+
+    With `not_found_pages`, a missing path gets its language's 404 page
+    (en/404.html under en/, 404.html elsewhere) with status 404, as hosts do.
+    """
 
     sub_path = ""
+    not_found_pages = False
 
     def log_message(self, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404 or not self.not_found_pages:
+            return super().send_error(code, message, explain)
+        inside = self.path[len(self.sub_path):] if self.path.startswith(self.sub_path + "/") else self.path
+        page = Path(self.directory) / ("en/404.html" if inside.startswith("/en/") else "404.html")
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def translate_path(self, path):
         if self.sub_path:
@@ -64,11 +82,12 @@ class _StaticHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def static_server(directory: Path, sub_path: str = ""):
+def static_server(directory: Path, sub_path: str = "", port: int = 0, not_found_pages: bool = False):
     """Serve `directory` on 127.0.0.1 like any static host; yields the base URL (no trailing /)."""
-    handler_class = type("Handler", (_StaticHandler,), {"sub_path": sub_path.rstrip("/")})
+    handler_class = type("Handler", (_StaticHandler,), {"sub_path": sub_path.rstrip("/"),
+                                                        "not_found_pages": not_found_pages})
     handler = functools.partial(handler_class, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

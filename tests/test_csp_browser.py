@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 LANGS = {"vi": "", "en": "en/"}
-# The 404 pages load their assets from the deploy address; test_not_found_subpath.py serves them.
-PAGES = ["", "text/", "targets/", "compare/", "glossary/", "about/", "downloads/"]
+# The 404 pages: tests/test_not_found_subpath.py serves them under a sub-path.
+PAGES = ["", "text/", "targets/", "compare/", "glossary/", "about/", "corrections/"]
 RECORD = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", e =>
@@ -30,3 +32,49 @@ def test_the_policy_comes_before_the_first_script_on_every_page(built_site):
         assert "object-src 'none'" in content and "'wasm-unsafe-eval'" in content
         assert " on" not in re.sub(r"<script.*?</script>", "", html, flags=re.S) or not re.search(r"<[^>]+\son[a-z]+=", html), page
     assert "Content-Security-Policy: default-src 'self'" in (built_site / "_headers").read_text(encoding="utf-8")
+
+
+def new_recording_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    context.add_init_script(RECORD)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return context, page, errors
+
+
+def violations(page) -> list[str]:
+    return page.evaluate("window.__cspViolations")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_policy_violation_on_any_page_or_action(browser, site_server, lang):
+    context, page, errors = new_recording_page(browser)
+    prefix = LANGS[lang]
+    try:
+        for path in PAGES:
+            page.goto(f"{site_server}/{prefix}{path}", wait_until="networkidle")
+            assert violations(page) == [], path
+        # Search: open, type, results shown.
+        page.goto(f"{site_server}/{prefix}targets/", wait_until="networkidle")
+        page.click("[data-hp-search-open]")
+        page.fill("#hp-search-input", "GRDP")
+        page.wait_for_selector("#hp-search-results li a", timeout=15000)
+        page.click("[data-hp-search-close]")
+        page.wait_for_selector("#hp-search-dialog:not([open])", state="attached")
+        # The targets filter.
+        page.fill("#hp-filter-input", "32900")
+        page.wait_for_timeout(300)
+        # Cite and copy link on a target row and on a paragraph.
+        page.locator("#iii-3-b-18 .hp-cite-btn--cite").click()
+        page.wait_for_selector("dialog.hp-cite-dialog[open]")
+        page.keyboard.press("Escape")
+        page.locator("#iii-3-b-18 .hp-cite-btn--link").click()
+        page.goto(f"{site_server}/{prefix}text/#iii-5-2-p3", wait_until="networkidle")
+        page.locator("#iii-5-2-p3 .hp-cite-btn--cite").click()
+        page.wait_for_selector("dialog.hp-cite-dialog[open]")
+        assert violations(page) == []
+        assert errors == []
+    finally:
+        context.close()

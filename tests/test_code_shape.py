@@ -1,0 +1,48 @@
+"""The code keeps the shape issue 12 set: small files, ES modules, no globals.
+
+In: the repository's Python (scripts/) and browser code (docs/assets/*.js),
+and mkdocs.yml. Out: pass/fail: no source file is longer than 400 lines; no
+browser script assigns a property of window/globalThis/self (navigation
+through window.location excepted) or carries a test hook; every script
+MkDocs loads is an ES module.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+MAX_LINES = 400
+GLOBAL_ASSIGNMENT = re.compile(r"\b(?:window|globalThis|self)\.(?!location\b)[\w$]+\s*=(?!=)")
+
+
+def sources() -> list[Path]:
+    return sorted([*ROOT.glob("scripts/**/*.py"), *ROOT.glob("docs/assets/*.js")])
+
+
+def test_no_source_file_is_longer_than_400_lines():
+    long = {p.relative_to(ROOT).as_posix(): n for p in sources()
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == {}
+
+
+def test_no_browser_script_assigns_a_global_or_ships_a_test_hook():
+    for path in ROOT.glob("docs/assets/*.js"):
+        text = path.read_text(encoding="utf-8")
+        assert not GLOBAL_ASSIGNMENT.findall(text), path.name
+        assert "hpSearch" not in text and "__test" not in text, path.name
+
+
+def test_every_script_mkdocs_loads_is_a_module():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    scripts = config["extra_javascript"]
+    assert scripts and all(isinstance(s, dict) and s.get("type") == "module" for s in scripts), scripts
+
+
+def test_the_global_pattern_catches_what_it_should():
+    assert GLOBAL_ASSIGNMENT.findall("window.hpFold = fold;")
+    assert GLOBAL_ASSIGNMENT.findall("globalThis.x=1")
+    assert not GLOBAL_ASSIGNMENT.findall("window.location.href = url;")
+    assert not GLOBAL_ASSIGNMENT.findall("if (window.scrollY === 0) {}")
