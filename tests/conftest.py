@@ -7,6 +7,7 @@ Playwright browser driving Debian's Chromium (never a downloaded browser).
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -32,6 +33,14 @@ def site_data():
     data, problems = load_site_data()
     assert validate(data, problems) == []
     return data
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A copy of data/ to break in one test."""
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
 
 
 @pytest.fixture(scope="session")

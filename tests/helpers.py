@@ -135,3 +135,22 @@ def wait_for_js(page, expression: str, arg=None, timeout: float = 15.0):
         if time.monotonic() > deadline:
             raise TimeoutError(f"waited {timeout:.0f} s for: {expression}")
         page.wait_for_timeout(50)
+
+
+# -- broken-data fixtures ---------------------------------------------------------------
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> int:
+    """Replace text in a fixture file; return the 1-based line of the edit."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return line
+
+
+def problems_of(data_dir: Path) -> list[str]:
+    """Every validation problem of a data folder, as printed."""
+    from sitegen.document import load_site_data
+    from sitegen.validate import validate
+    data, problems = load_site_data(data_dir)
+    return [str(p) for p in validate(data, problems)]

@@ -11,31 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from helpers import edit, problems_of
 from sitegen.corrections import build_date, correction_problems, entries_newest_first, marker_map
 from sitegen.document import load_site_data
 from sitegen.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def data_copy(tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
-    return target
-
-
-def edit(path: Path, old: str, new: str) -> int:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return line
-
-
-def problems_of(data_dir: Path) -> list[str]:
-    data, problems = load_site_data(data_dir)
-    return [str(p) for p in validate(data, problems)]
 
 
 def test_real_log_is_valid_and_lists_this_issue():

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import edit, problems_of
 from sitegen.document import load_site_data
 from sitegen.formatting import Formatter
 from sitegen.validate import validate
@@ -107,26 +108,6 @@ def test_labels_and_theme_name(data):
 
 
 # ---------------------------------------------------------------- broken fixtures
-
-@pytest.fixture
-def data_copy(tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
-    return target
-
-
-def edit(path: Path, old: str, new: str) -> int:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return line
-
-
-def problems_of(data_dir: Path) -> list[str]:
-    loaded, problems = load_site_data(data_dir)
-    return [str(p) for p in validate(loaded, problems)]
-
 
 def test_a_field_number_the_sentence_lacks_is_reported(data_copy):
     line = edit(data_copy / "resolution" / "iii-3.yaml", "      - id: iii-3-b-10\n", "      - id: iii-3-b-10\n")

@@ -13,31 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers import edit, problems_of
 from sitegen.document import load_site_data
 from sitegen.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def data_copy(tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
-    return target
-
-
-def edit(path: Path, old: str, new: str, count: int = 1) -> int:
-    """Replace text in a fixture file; return the 1-based line of the edit."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-    return line
-
-
-def problems_of(data_dir: Path) -> list[str]:
-    data, problems = load_site_data(data_dir)
-    return [str(p) for p in validate(data, problems)]
 
 
 def test_real_data_has_no_problems():
@@ -127,3 +107,32 @@ def test_a_number_of_the_tasks_left_out_of_the_commitments(data_copy):
     found = problems_of(data_copy)
     assert any(": iii-5-5-p1: numbers neither in data/commitments.yaml nor listed there as not targets: 36.5" in p
                for p in found), found
+
+
+# -- the search's concept map (data/search-terms.yaml, sitegen/search_terms.py) --
+
+def test_a_concept_whose_words_of_the_text_are_not_in_the_text(data_copy):
+    line = edit(data_copy / "search-terms.yaml", "text: [giao thông công cộng]}", "text: [giao thông tàu bay]}")
+    assert (f"data/search-terms.yaml:{line}: public-transport: text phrase 'giao thông tàu bay' "
+            "does not occur in the vi text") in problems_of(data_copy)
+
+
+def test_an_everyday_word_that_the_text_has_is_never_remapped(data_copy):
+    line = edit(data_copy / "search-terms.yaml", "vi: {everyday: [xe buýt, xe bus,", "vi: {everyday: [xe buýt, giao thông, xe bus,")
+    found = problems_of(data_copy)
+    assert (f"data/search-terms.yaml:{line}: public-transport: everyday phrase 'giao thông' occurs in the vi text: "
+            "an exact match must not be remapped") in found
+    edit(data_copy / "search-terms.yaml", "en: {everyday: [bus, buses,", "en: {everyday: [bus, buses, transports,")
+    found = problems_of(data_copy)  # compared as English stems: "transports" is "transport"
+    assert any(": public-transport: everyday phrase 'transports' occurs in the en text" in p for p in found), found
+
+
+def test_an_everyday_phrase_claimed_by_two_concepts(data_copy):
+    line = edit(data_copy / "search-terms.yaml", "vi: {everyday: [phi trường,", "vi: {everyday: [xe buýt, phi trường,")
+    assert (f"data/search-terms.yaml:{line}: airport: everyday phrase 'xe buýt' is also in concept 'public-transport'"
+            in problems_of(data_copy))
+
+
+def test_a_synonym_that_the_text_does_not_have(data_copy):
+    line = edit(data_copy / "search-terms.yaml", "vi: [cảng hàng không, sân bay]", "vi: [cảng hàng không, phi trường]")
+    assert f"data/search-terms.yaml:{line}: airport: synonym 'phi trường' does not occur in the vi text" in problems_of(data_copy)
