@@ -80,7 +80,7 @@ def _name_palette_toggles(config, strings) -> None:
     keys = _state.setdefault("palette_keys", [o.get("toggle", {}).get("name") for o in config.theme["palette"] or []])
     for option, key in zip(config.theme["palette"] or [], keys):
         if key:
-            option["toggle"]["name"] = strings[key]
+            option["toggle"]["name"] = escape(strings[key])  # Material writes it into attributes unescaped
 
 
 def on_startup(command, dirty):

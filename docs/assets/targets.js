@@ -1,12 +1,15 @@
 /* The targets tables: filter, theme chips, sorting and row permalinks.
 
    In: the generated targets page: tables [data-hp-table] whose rows
-   tr.hp-row carry data-theme and data-search (text folded at build time by
-   render.py's fold()), cells with data-sort-value, headers with data-sort
+   tr.hp-row carry data-theme and data-search (the row's words folded at build
+   time by model.Record.search_text: number, label, text, theme, measure
+   labels, values with their unit names such as "percent" / "phần trăm",
+   periods), cells with data-sort-value, headers with data-sort
    ("number" or "text"); the hidden filter block [data-hp-filters] with its
    input, theme chips and role="status" count (data-template-some/none).
    Out: the filter block shown; rows filtered as the reader types, with or
-   without Vietnamese diacritics, and by theme (several chips = any of them);
+   without Vietnamese diacritics, numbers in any notation (32900, 32.900 and
+   32,900 are one number), and by theme (several chips = any of them);
    group headers hidden when their group is empty; the count announced;
    sortable columns (header buttons, aria-sort); the row named by the URL
    fragment opened, highlighted and scrolled into view. Without JavaScript

@@ -93,6 +93,7 @@ class Measure:
     equivalent_to: str | None = None
     part_of: str | None = None
     period_inferred: Mapping[str, str] | None = None
+    unit_name: Mapping[str, str] = field(default_factory=dict)  # data/units.yaml `name`, per language
 
     @property
     def upper(self):
@@ -147,10 +148,14 @@ class Record:
         return list(dict.fromkeys(m.period[lang] for m in self.measures))
 
     def search_text(self, lang: str) -> str:
-        """Folded words the targets filter matches: number, label, text, theme, measure labels, values, periods."""
+        """Folded words the targets filter matches: number, label, text, theme, measure labels,
+        values, unit names ("percent", "phần trăm": a symbol such as % cannot be typed as a word),
+        periods. Numbers stay as the language writes them; the filter reads them in any notation."""
         words = [self.number or "", self.label[lang], self.text[lang], self.theme_name[lang]]
         words += [m.label[lang] for m in self.measures if m.label[lang]]
-        words += [m.value[lang] for m in self.measures] + self.periods(lang)
+        words += [m.value[lang] for m in self.measures]
+        words += list(dict.fromkeys(m.unit_name[lang] for m in self.measures if m.unit_name.get(lang)))
+        words += self.periods(lang)
         return fold(" ".join(words))
 
 
@@ -218,6 +223,7 @@ def _record(raw, kind, number, order, source: Node, themes, formatters) -> Recor
 def _measure(owner_id: str, index: int, raw: Mapping, formatters) -> Measure:
     period = raw["period"]
     inferred = period.get("inferred")
+    unit = formatters[DEFAULT_LANG].units.get(raw.get("unit"), {})
     return Measure(
         id=measure_id(owner_id, index, raw), owner_id=owner_id, raw=raw,
         label=_per_language(lambda lang: raw["label"][lang] if "label" in raw else ""),
@@ -230,4 +236,5 @@ def _measure(owner_id: str, index: int, raw: Mapping, formatters) -> Measure:
         kind=raw.get("kind"), direction=raw.get("direction"),
         equivalent_to=raw.get("equivalent_to"), part_of=raw.get("part_of"),
         period_inferred=MappingProxyType(dict(inferred)) if isinstance(inferred, Mapping) else None,
+        unit_name=MappingProxyType({lang: unit["name"][lang] for lang in LANGUAGES} if "name" in unit else {}),
     )
