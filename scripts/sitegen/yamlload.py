@@ -45,7 +45,12 @@ class LineList(list):
     line: int = 0
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (several times faster: every build and every
+# `mkdocs serve` rebuild parses data/), the pure-Python one otherwise; both keep marks.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
     """SafeLoader that builds LineDict/LineList and records duplicate keys."""
 
     def __init__(self, stream, file_label: str):
