@@ -48,7 +48,8 @@ GENERATED = ("docs/vi", "docs/en", "docs/downloads")
 SYNTHETIC_ID = re.compile(r"^[ivx]+-x\d+(-|$)")
 RELAXED_MESSAGES = ("numbering", "breaks the sequence", "a target must sit in group")
 LIGHTHOUSE = "lighthouse@13.5.0"
-LIGHTHOUSE_PAGES = (("home", ""), ("full text", "text/"), ("targets", "targets/"))
+LIGHTHOUSE_PAGES = (("home", ""), ("full text", "text/"), ("targets", "targets/"), ("side by side", "compare/"),
+                    ("glossary", "glossary/"), ("about", "about/"), ("corrections", "corrections/"))
 CATEGORIES = ("accessibility", "best-practices", "seo", "performance")
 CHROME_FLAGS = "--headless --no-sandbox --disable-background-networking"
 

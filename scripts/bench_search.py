@@ -2,8 +2,10 @@
 """Benchmark the site search in Chromium and print the figures (not a test).
 
 In: a built site (`--site`, or a fresh build into a temporary folder with
-scripts/build_site.py), served on 127.0.0.1; the queries of
-tests/search_queries.yaml; Debian's Chromium through Playwright.
+scripts/build_site.py), served on 127.0.0.1; the queries of the relevance
+suites (scripts/search_suites.py: tests/search_queries.yaml, the harder
+tests/search_queries_hard.yaml, tests/search_queries_extra.yaml); Debian's
+Chromium through Playwright.
 Out, printed per language (vi on /text/, en on /en/text/):
   * the bytes transferred for the first search, from opening search to the
     first results, per file and in total, gzipped (the test server does not
@@ -11,10 +13,14 @@ Out, printed per language (vi on /text/, en on /en/text/):
     files and count as they are; other files are gzipped here at level 6);
   * the time from opening search to the first results (cold);
   * the query latency once loaded, median / 90th percentile / max over every
-    query of the suite, typed into the search box (input event to results
+    query of the suites, typed into the search box (input event to results
     rendered), through the real search box (no test hook in the site);
-  * hit@1 and hit@3 of the suite, with and without diacritics.
-The bars of issue 5: median latency <= 30 ms; first Vietnamese search <= 150 KB.
+  * hit@1 and hit@3 of each suite, with and without diacritics and per kind
+    of query, the misses with --misses, and the bars of tests/search_bars.yaml
+    the figures fall short of;
+  * with --bars, the figures as bars (YAML for tests/search_bars.yaml) and
+    as README's table.
+The bars of issues 5 and 16: median latency <= 30 ms; first search <= 150 KB.
 """
 from __future__ import annotations
 
@@ -33,8 +39,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
+import search_suites
+
 ROOT = Path(__file__).resolve().parents[1]
-QUERIES = ROOT / "tests" / "search_queries.yaml"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu"]
 PAGES = {"vi": "/text/", "en": "/en/text/"}
@@ -129,17 +136,7 @@ def latencies(browser, base: str, lang: str, queries: list[dict], rounds: int) -
     return {"typed": typed, "tops": tops}
 
 
-def relevance(queries: list[dict], tops: list[list[str]]) -> dict:
-    table = {}
-    for query, top in zip(queries, tops):
-        row = table.setdefault(query["diacritics"], [0, 0, 0])
-        row[0] += top[:1] == [query["expected"]]
-        row[1] += query["expected"] in top[:3]
-        row[2] += 1
-    return table
-
-
-def report(lang: str, sizes, elapsed, measured, queries) -> None:
+def report(lang: str, sizes, elapsed, measured) -> None:
     print(f"\n== {lang}: {PAGES[lang]} ==")
     print(f"first search ({FIRST_QUERY[lang]!r}), bytes gzipped:")
     for path, size in sorted(sizes, key=lambda item: -item[1]):
@@ -148,25 +145,38 @@ def report(lang: str, sizes, elapsed, measured, queries) -> None:
     verdict = "within" if total <= FIRST_SEARCH_BAR_BYTES else "OVER"
     print(f"  {total:>8}  total ({total / 1024:.1f} KB; {verdict} the {FIRST_SEARCH_BAR_BYTES // 1024} KB bar)")
     print(f"open search -> first results (cold): {elapsed:.0f} ms")
-    for name, values in (("typed, input to results shown", measured["typed"]),):
-        median = statistics.median(values)
-        verdict = "within" if median <= LATENCY_BAR_MS else "OVER"
-        print(f"query latency, {name}: median {median:.1f} ms, p90 {percentile(values, .9):.1f} ms, "
-              f"max {max(values):.1f} ms over {len(values)} queries ({verdict} the {LATENCY_BAR_MS} ms bar)")
-    for flag, (hit1, hit3, count) in sorted(relevance(queries, measured["tops"]).items()):
-        label = "with diacritics   " if flag else "without diacritics"
-        print(f"relevance, {label}: hit@1 {hit1}/{count} ({100 * hit1 / count:.0f} %), "
-              f"hit@3 {hit3}/{count} ({100 * hit3 / count:.0f} %)")
+    values = measured["typed"]
+    median = statistics.median(values)
+    verdict = "within" if median <= LATENCY_BAR_MS else "OVER"
+    print(f"query latency, typed, input to results shown: median {median:.1f} ms, p90 {percentile(values, .9):.1f} ms, "
+          f"max {max(values):.1f} ms over {len(values)} queries ({verdict} the {LATENCY_BAR_MS} ms bar)")
+
+
+def report_relevance(suite: str, rows, show_misses: bool) -> dict:
+    table = search_suites.score(rows)
+    print(f"\n== relevance, {suite} suite ==")
+    for (lang, group), (hit1, hit3, count) in sorted(table.items(), key=lambda item: (item[0][0] != "vi", item[0][1])):
+        print(f"  {lang} {group:<19} hit@1 {hit1:>3}/{count:<3} ({100 * hit1 / count:5.1f} %)  "
+              f"hit@3 {hit3:>3}/{count:<3} ({100 * hit3 / count:5.1f} %)")
+    for problem in search_suites.shortfalls(table, search_suites.load_bars().get(suite, {})):
+        print("  BELOW THE BAR:", problem)
+    if show_misses:
+        for miss in search_suites.misses(rows):
+            print("  miss", miss)
+    return table
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, help="a built site (default: build one into a temporary folder)")
     parser.add_argument("--rounds", type=int, default=3, help="times every query is run (default 3)")
+    parser.add_argument("--misses", action="store_true", help="list the queries whose first result is not expected")
+    parser.add_argument("--bars", action="store_true", help="print the figures as bars and as README's table")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    suite = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
+    suites = {name: search_suites.load_suite(name) for name in search_suites.SUITE_FILES}
+    rows: dict = {name: [] for name in suites}
     with tempfile.TemporaryDirectory() as scratch:
         site_dir = args.site
         if site_dir is None:
@@ -177,13 +187,20 @@ def main(argv=None) -> int:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 for lang in PAGES:
-                    queries = [q for q in suite if q["lang"] == lang]
+                    queries = [(name, q) for name, suite in suites.items() for q in suite if q["lang"] == lang]
                     sizes, elapsed = first_search(browser, base, lang)
-                    measured = latencies(browser, base, lang, queries, args.rounds)
-                    report(lang, sizes, elapsed, measured, queries)
+                    measured = latencies(browser, base, lang, [q for _, q in queries], args.rounds)
+                    report(lang, sizes, elapsed, measured)
+                    for (name, query), top in zip(queries, measured["tops"]):
+                        rows[name].append((query, top))
                 browser.close()
         finally:
             server.shutdown()
+    tables = {name: report_relevance(name, rows[name], args.misses) for name in suites}
+    if args.bars:
+        bars = {name: search_suites.measured_bars(table, kinds=name == "hard") for name, table in tables.items()}
+        print("\n" + yaml.safe_dump(bars, sort_keys=False, default_flow_style=None, allow_unicode=True))
+        print(search_suites.readme_table(bars))
     return 0
 
 

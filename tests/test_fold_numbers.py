@@ -1,8 +1,9 @@
-"""Python's folding and number reading against the table the JS is checked on.
+"""Python's folding, number reading and English stems against the table the JS is checked on.
 
 In: tests/fold_number_cases.json (also read by tests/js/words.test.js).
-Out: pass/fail: render.fold and sitegen/numbers.parse_number give the
-table's values, so the browser (docs/assets/words.js) and the build agree.
+Out: pass/fail: render.fold, sitegen/numbers.parse_number and
+sitegen/search_terms.stem give the table's values, so the browser
+(docs/assets/words.js) and the build (its checks of data/search-terms.yaml) agree.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pytest
 
 from sitegen.numbers import parse_number
 from sitegen.render import fold
+from sitegen.search_terms import stem
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = json.loads((ROOT / "tests" / "fold_number_cases.json").read_text(encoding="utf-8"))
@@ -30,6 +32,12 @@ def test_fold_matches_the_shared_table(text, folded):
 def test_numbers_match_the_shared_table(case):
     assert parse_number(case["token"], "vi") == Decimal(case["vi"])
     assert parse_number(case["token"], "en") == Decimal(case["en"])
+
+
+@pytest.mark.parametrize("word, stemmed", CASES["stems"])
+def test_stems_match_the_shared_table(word, stemmed):
+    assert stem(word, "en") == stemmed
+    assert stem(word, "vi") == word
 
 
 def test_the_js_side_passes_on_the_same_table():

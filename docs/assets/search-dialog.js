@@ -4,63 +4,70 @@
    path in data-hp-pagefind, the build's browser data in data-hp-data), the
    page's strings (page.js) and Pagefind's index for the page's <html lang>.
    Out: results in the page's language, one per target, breakthrough, task,
-   paragraph or glossary entry, each showing its number and a snippet and
-   linking to its id with ?highlight=<query>; on arrival, the query's words
-   are marked in the element the link points to. The ranking is ranking.js;
-   this module only fetches, renders and handles the keyboard. */
+   paragraph, then, in their own labelled group, glossary entries and the
+   about page; each shows its number and a snippet and links to its id with
+   ?highlight=<query>; on arrival, the query's words are marked in the
+   element the link points to. When nothing matches, the closest passages
+   (or the parts of the text) with a line saying so. Understanding the query
+   is query.js, the ranking ranking.js; this module only fetches, renders and
+   handles the keyboard. */
 
-import { buildUnits, lookupTerms, matchWord, parseQuery, rankUnits, NONE } from "./ranking.js";
+import { NONE, createIndex, matchWord, search } from "./ranking.js";
+import { prepareTerms, understand, vocabulary } from "./query.js";
 import { escapeHtml, snippetHtml, unitHeading } from "./results.js";
-import { TOKEN, makeWord } from "./words.js";
+import { TOKEN, makeWord, tokenize } from "./words.js";
 import { decodeFragment, format, fragmentId, highlightParam, readStrings } from "./page.js";
 
 const dialog = document.getElementById("hp-search-dialog");
 const lang = (dialog && dialog.getAttribute("data-hp-lang")) || document.documentElement.lang || "vi";
 const strings = readStrings();
 let enginePromise = null;
-const unitsByPage = {};
+let payloadPromise = null;
 
 // ---------------------------------------------------------------------------
-// Engine: Pagefind and the browser data, fetched on first use
+// Engine: Pagefind's pages of this language and the browser data, fetched on first use
 // ---------------------------------------------------------------------------
 
+function loadPayload() {
+  if (!payloadPromise) {
+    const dataUrl = new URL(dialog.getAttribute("data-hp-data"), document.baseURI).href;
+    payloadPromise = fetch(dataUrl).then((response) => (response.ok ? response.json() : {})).catch(() => ({}));
+  }
+  return payloadPromise;
+}
+
+/* Every page of the language (Pagefind's search(null)); the ranking reads them all. */
 function loadEngine() {
   if (!enginePromise) {
     const base = new URL(dialog.getAttribute("data-hp-pagefind"), document.baseURI).href;
-    const dataUrl = new URL(dialog.getAttribute("data-hp-data"), document.baseURI).href;
-    const known = fetch(dataUrl).then((response) => (response.ok ? response.json() : {})).catch(() => ({}));
     enginePromise = import(base + "pagefind.js")
       .then((pagefind) => pagefind.options({ basePath: base, noWorker: true }).then(() => pagefind.init()).then(() => pagefind))
-      .then((pagefind) => known.then((payload) => ({ pagefind, known: (payload && payload.ids) || {} })));
+      .then((pagefind) => pagefind.search(null))
+      .then((found) => Promise.all([Promise.all(found.results.map((result) => result.data())), loadPayload()]))
+      .then(([pages, payload]) => createIndex(pages, lang, payload));
     enginePromise.catch(() => { enginePromise = null; });
   }
   return enginePromise;
 }
 
-function pageUnits(result, known) {
-  if (!unitsByPage[result.id]) unitsByPage[result.id] = result.data().then((data) => buildUnits(data, lang, known));
-  return unitsByPage[result.id];
-}
-
-/* The pages holding any of the query's words (each page once). */
-async function findPages(pagefind, text) {
-  const searches = await Promise.all(lookupTerms(text, lang).map((term) => pagefind.search(term)));
-  const seen = new Set();
-  const pages = [];
-  for (const found of searches) {
-    for (const result of found.results) if (!seen.has(result.id)) { seen.add(result.id); pages.push(result); }
+/* repair.js (Telex, typos, lookalikes), imported the first time a query needs it. */
+let repairPromise = null;
+function loadRepair() {
+  if (!repairPromise) {
+    repairPromise = import("./repair.js");
+    repairPromise.catch(() => { repairPromise = null; });
   }
-  return pages;
+  return repairPromise;
 }
 
-/* Ranked results for a query: [{unit, key, hits}], best first. */
+/* The answer to a query: { results, others, fallback }. */
 async function run(queryText) {
-  const text = queryText.trim();
-  if (!text) return [];
-  const { pagefind, known } = await loadEngine();
-  const pages = await findPages(pagefind, text);
-  const units = await Promise.all(pages.map((page) => pageUnits(page, known)));
-  return rankUnits(units.flat(), queryText.replace(/^\s+/, ""), lang);
+  const index = await loadEngine();
+  const text = queryText.replace(/^\s+/, "");
+  const answer = search(index, text);
+  if (!answer.needsRepair) return answer;
+  index.repair = await loadRepair().catch(() => null);
+  return index.repair ? search(index, text) : answer;
 }
 
 function resultHref(unit, queryText) {
@@ -83,15 +90,28 @@ export function highlightOnArrival() {
   markQuery(queryText, fragmentId());
   const params = new URLSearchParams(window.location.search);
   params.delete("highlight");
-  const search = params.toString();
-  history.replaceState(history.state, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+  const rest = params.toString();
+  history.replaceState(history.state, "", window.location.pathname + (rest ? "?" + rest : "") + window.location.hash);
 }
 
-function markQuery(queryText, id) {
-  const query = parseQuery(queryText.slice(0, 200), lang);
-  const root = (id && document.getElementById(id)) || document.querySelector("[data-pagefind-body]");
+/* The words to mark: the query understood as search understood it, against
+   the words of the page (with the build's concept map, fetched if search has
+   not been opened, and repair.js if the query needs it). */
+let markTicket = 0;
+async function markQuery(queryText, id) {
+  const ticket = ++markTicket;
+  const body = document.querySelector("[data-pagefind-body]");
+  const root = (id && document.getElementById(id)) || body;
+  if (!root) { unmarkAll(); return; }
+  const payload = await loadPayload();
+  const vocab = vocabulary([{ words: tokenize((body || root).textContent.split(/\s+/), lang) }]);
+  const prepared = prepareTerms(payload.terms, lang, vocab);
+  const text = queryText.slice(0, 200);
+  let query = understand(text, lang, prepared, vocab);
+  if (query.unknown) query = understand(text, lang, prepared, vocab, await loadRepair().catch(() => null));
+  if (ticket !== markTicket) return;  // a later search's marks win
   unmarkAll();
-  if (root && query.length) markWords(root, query);
+  if (query.terms.length) markWords(root, query.terms);
 }
 
 function unmarkAll() {
@@ -120,7 +140,7 @@ function markTextNode(node, query) {
   let last = 0;
   for (const match of text.matchAll(TOKEN)) {
     const word = makeWord(match[0], lang);
-    if (!query.some((q) => matchWord(q, word) !== NONE)) continue;
+    if (!query.some((term) => matchWord(term, word) !== NONE)) continue;
     pieces.push(document.createTextNode(text.slice(last, match.index)));
     const mark = document.createElement("mark");
     mark.className = "hp-highlight";
@@ -140,6 +160,7 @@ function markTextNode(node, query) {
 // ---------------------------------------------------------------------------
 
 const MAX_SHOWN = 20;
+const MAX_OTHERS = 5;
 const input = document.getElementById("hp-search-input");
 const list = document.getElementById("hp-search-results");
 const status = document.getElementById("hp-search-status");
@@ -159,21 +180,43 @@ function resultHtml(result) {
     (unit.pageName !== "text" ? '<span class="hp-search__page">' + escapeHtml(unit.pageTitle) + "</span>" : "");
 }
 
-function render(results, queryText) {
+function resultItem(result, queryText) {
+  const item = document.createElement("li");
+  item.className = "hp-search__result";
+  const link = document.createElement("a");
+  link.href = resultHref(result.unit, queryText);
+  link.innerHTML = resultHtml(result);
+  item.appendChild(link);
+  return item;
+}
+
+/* The glossary and the about page: their own labelled list after the text's results. */
+function othersGroup(others, queryText) {
+  const group = document.createElement("li");
+  group.className = "hp-search__group";
+  const label = document.createElement("p");
+  label.id = "hp-search-others";
+  label.className = "hp-search__group-label";
+  label.textContent = strings.search_others || "";
+  const inner = document.createElement("ul");
+  inner.className = "hp-search__results";
+  inner.setAttribute("aria-labelledby", label.id);
+  others.forEach((result) => inner.appendChild(resultItem(result, queryText)));
+  group.append(label, inner);
+  return group;
+}
+
+const FALLBACK_LINES = { closest: "search_closest", outline: "search_outline" };
+
+function render(answer, queryText) {
   list.textContent = "";
-  for (const result of results.slice(0, MAX_SHOWN)) {
-    const item = document.createElement("li");
-    item.className = "hp-search__result";
-    const link = document.createElement("a");
-    link.href = resultHref(result.unit, queryText);
-    link.innerHTML = resultHtml(result);
-    item.appendChild(link);
-    list.appendChild(item);
-  }
-  const count = results.length;
-  status.textContent = count
-    ? format(count === 1 ? strings.search_count_one : strings.search_count_other, { n: count })
-    : format(strings.search_none, { query: queryText.trim() });
+  answer.results.slice(0, MAX_SHOWN).forEach((result) => list.appendChild(resultItem(result, queryText)));
+  const others = answer.others.slice(0, MAX_OTHERS);
+  if (others.length) list.appendChild(othersGroup(others, queryText));
+  const count = answer.results.length + answer.others.length;
+  status.textContent = answer.fallback
+    ? format(strings[FALLBACK_LINES[answer.fallback]], { query: queryText.trim() })
+    : format(count === 1 ? strings.search_count_one : strings.search_count_other, { n: count });
   dialog.setAttribute("data-hp-query", queryText);
 }
 
@@ -188,7 +231,7 @@ function update() {
   const ticket = ++latest;
   if (!queryText.trim()) { clear(queryText); return; }
   run(queryText).then(
-    (results) => { if (ticket === latest) render(results, queryText); },
+    (answer) => { if (ticket === latest) render(answer, queryText); },
     () => { if (ticket === latest) status.textContent = strings.search_error || ""; });
 }
 

@@ -1,10 +1,10 @@
-/* Words as the site compares them: folding, tone placement, numbers.
+/* Words as the site compares them: folding, tone placement, numbers, English stems.
 
    In: text typed by a reader or read from the page. Out: pure functions, no
-   DOM, imported by the search (ranking.js) and the targets filter
+   DOM, imported by the search (query.js, ranking.js) and the targets filter
    (targets.js), and checked against the Python side (render.fold,
-   sitegen/numbers.py) by tests/js/words.test.js and tests/test_fold_numbers.py
-   on the shared table tests/fold_number_cases.json. */
+   sitegen/numbers.py, sitegen/search_terms.py stem) by tests/js/words.test.js
+   and tests/test_fold_numbers.py on the shared table tests/fold_number_cases.json. */
 
 export const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[.,]\p{N}+)*/gu;
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
@@ -55,19 +55,23 @@ export function readNumber(token, lang) {
   return canonicalDecimal(parts.length > 2 ? parts.join("") : parts.join("."));
 }
 
-/* English word forms: plurals and common suffixes, British spellings as American. */
-const BRITISH = [[/tre$/, "ter"], [/our$/, "or"], [/ise$/, "ize"], [/isation$/, "ization"], [/yse$/, "yze"]];
+/* English word forms, the same on both sides of a match (not a dictionary
+   form): plurals dropped, British spellings as American, then one suffix:
+   "investing", "investment", "investors" → "invest"; "centre", "centres",
+   "center" → "cent"; "organisations" → "organiz"; "tourist" → "tourism". Mirrored by
+   sitegen/search_terms.py stem() on the shared table. */
+const PLURALS = [[/ies$/, "y"], [/(ss|sh|ch|x)es$/, "$1"], [/([^siu])s$/, "$1"]];
+const SPELLINGS = [[/isation$/, "ization"], [/is(e|ed|ing)$/, "iz$1"], [/yse$/, "yze"], [/tre$/, "ter"], [/our$/, "or"]];
+const SUFFIXES = [[/ization$/, "iz"], [/iz(e|ed|ing)$/, "iz"], [/ments?$/, ""], [/at(ion|ive|e)$/, "at"],
+  [/([bdfgmnprt])\1(ing|ed)$/, "$1"], [/(ing|ed|er)$/, ""], [/(st|at)or$/, "$1"], [/(\w{4})ist$/, "$1ism"]];
+
 export function stem(folded, lang) {
   if (lang !== "en" || folded.length <= 3 || /\d/.test(folded)) return folded;
-  let word = folded;
-  for (const [pattern, replacement] of BRITISH) if (pattern.test(word)) { word = word.replace(pattern, replacement); break; }
-  word = firstRule(word, PLURALS);
+  let word = firstRule(folded, PLURALS);
+  word = firstRule(word, SPELLINGS);
   word = firstRule(word, SUFFIXES);
   return word.length > 4 ? word.replace(/e$/, "") : word;
 }
-
-const PLURALS = [[/ies$/, "y"], [/sses$/, "ss"], [/([^su])s$/, "$1"]];
-const SUFFIXES = [[/ments?$/, ""], [/ing$/, ""], [/ed$/, ""], [/ation$/, "ate"], [/er$/, ""]];
 
 function firstRule(word, rules) {
   for (const [pattern, replacement] of rules) {
@@ -76,6 +80,10 @@ function firstRule(word, rules) {
   }
   return word;
 }
+
+/* English function words: a phrase reads through them ("units by 2030" is
+   "units 2030", "7 of 20" is "7 20"), though they still match themselves. */
+const GLUE = new Set("a an the of in on at by for to and or with from as into its their this that these those".split(" "));
 
 export function makeWord(raw, lang) {
   const lower = raw.toLowerCase().normalize("NFC");
@@ -87,6 +95,7 @@ export function makeWord(raw, lang) {
     exact: exactKey(lower),
     marked: folded !== lower,
     numbers: DIGITS.test(raw) ? numberKeys(folded) : null,
+    glue: lang === "en" && GLUE.has(folded),
   };
 }
 
@@ -99,6 +108,25 @@ export function tokenize(chunks, lang) {
       const word = makeWord(raw, lang);
       word.chunk = chunkIndex;
       words.push(word);
+    }
+  });
+  return scaleNumbers(words);
+}
+
+/* A number followed by "nghìn", "triệu", "tỷ", "thousand", "million",
+   "billion"… also stands for its value: "230 triệu" = 230.000.000,
+   "245.500 tỷ" = "245,5 nghìn tỷ", "2.4 million billion" = "2,400 trillion". */
+const SCALES = { nghin: 1e3, ngan: 1e3, trieu: 1e6, ty: 1e9, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
+export function scaleNumbers(words) {
+  words.forEach((word, index) => {
+    if (!word.numbers || !word.numbers.length) return;
+    let scale = 1;
+    for (let next = index + 1; next < words.length && SCALES[words[next].folded]; next++) scale *= SCALES[words[next].folded];
+    if (scale === 1) return;
+    for (const key of word.numbers.slice()) {
+      const value = Math.round(Number(key) * scale);
+      if (Number.isSafeInteger(value) && !word.numbers.includes(String(value))) word.numbers.push(String(value));
     }
   });
   return words;

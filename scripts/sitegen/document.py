@@ -1,7 +1,8 @@
 """The resolution as a tree of bilingual nodes, loaded from data/.
 
 In: data/resolution/document.yaml and the files its `include:` entries name,
-plus the side files (meta, themes, units, glossary, commitments, i18n).
+plus the side files (meta, themes, units, glossary, commitments, corrections,
+search-terms, i18n).
 Out: a `SiteData` with the node tree in document order, or the problems that
 stopped a file from loading. No validation beyond parsing happens here.
 """
@@ -15,7 +16,7 @@ from .yamlload import LineDict, LineList, Problem, load_yaml
 ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = ROOT / "data"
 LANGUAGES = ("vi", "en")
-SIDE_FILES = ("meta", "themes", "units", "glossary", "commitments", "corrections")
+SIDE_FILES = ("meta", "themes", "units", "glossary", "commitments", "corrections", "search-terms")
 
 
 @dataclass

@@ -5,8 +5,10 @@ of `Problem`s, each `data/FILE:LINE: id: message`. First every file is checked
 against its JSON Schema (schemas/*.json), then the rules a schema cannot
 express: the id scheme, unique ids, numbers that agree between vi and en,
 targets whose sentence numbers all sit in their fields, references between
-files, the coverage of every number in Part III.5, and the Vietnamese
-word for word against data/source/ (fidelity.py).
+files, the coverage of every number in Part III.5, the glossary and meta
+against the text (side_checks.py), the search's concept map
+(search_terms.py), and the Vietnamese word for word against data/source/
+(fidelity.py).
 """
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ from .english_lint import english_lint_problems
 from .document import LANGUAGES, Node, SiteData
 from .fidelity import fidelity_problems
 from .measure_checks import measure_problems
+from .search_terms import search_terms_problems
+from .side_checks import glossary_problems, meta_problems
 from .numbers import canonical, compare_numbers, numbers_in, roman_to_int
 from .yamlload import LineDict, LineList, Problem
 
@@ -32,6 +36,7 @@ SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 FILE_SCHEMAS = {
     "meta": "meta", "themes": "themes", "units": "units",
     "glossary": "glossary", "commitments": "commitments", "corrections": "corrections",
+    "search-terms": "search-terms",
 }
 GROUP_KEYS = {"iii-3-a": "party-building", "iii-3-b": "socio-economic"}
 
@@ -345,48 +350,7 @@ def _numbers_as_written(written: str) -> Counter:
     return found
 
 
-# ---------------------------------------------------------------- glossary, meta
-
-def glossary_problems(data: SiteData) -> list[Problem]:
-    side = data.side.get("glossary")
-    if not isinstance(side, dict) or not data.root:
-        return []
-    corpus = {lang: "\n".join(n.raw.get(lang, "") for n in data.nodes() if isinstance(n.raw.get(lang), str)) for lang in LANGUAGES}
-    problems, seen = [], set()
-    for term in side.get("terms") or []:
-        if not isinstance(term, dict):
-            continue
-        tid = term.get("id", "-")
-        if tid in seen:
-            problems.append(Problem(term.file, term.line, tid, "duplicate glossary id"))
-        seen.add(tid)
-        for lang in LANGUAGES:
-            for form in (term.get("match") or {}).get(lang) or []:
-                if isinstance(form, str) and form not in corpus[lang]:
-                    problems.append(Problem(term.file, term.get("match").line_of(lang), tid,
-                                            f"match form {form!r} does not occur in the {lang} text"))
-    return problems
-
-
-def meta_problems(data: SiteData) -> list[Problem]:
-    meta = data.side.get("meta")
-    preamble = data.by_id().get("preamble-p1")
-    if not isinstance(meta, dict) or preamble is None or not isinstance(meta.get("congress"), dict):
-        return []
-    congress = meta["congress"]
-    problems = []
-    for lang in LANGUAGES:
-        stated = numbers_in(preamble.raw.get(lang, ""), lang)
-        for key in ("opened", "closed"):
-            if isinstance(congress.get(key), str) and congress[key] not in stated:
-                problems.append(Problem(meta.file, congress.line_of(key), "meta", f"congress.{key} {congress[key]} is not a date the {lang} preamble states"))
-        if canonical(congress.get("delegates", 0)) not in stated:
-            problems.append(Problem(meta.file, congress.line_of("delegates"), "meta", f"congress.delegates is not stated in the {lang} preamble"))
-        venue = (congress.get("venue") or {}).get(lang)
-        if isinstance(venue, str) and venue not in preamble.raw.get(lang, ""):
-            problems.append(Problem(meta.file, congress.line_of("venue"), "meta", f"congress.venue.{lang} does not occur in the {lang} preamble"))
-    return problems
-
+# ---------------------------------------------------------------- i18n
 
 def i18n_problems(data: SiteData) -> list[Problem]:
     problems = []
@@ -421,6 +385,7 @@ def validate(data: SiteData, load_problems: list[Problem]) -> list[Problem]:
             problems += id_problems(data)
             problems += glossary_problems(data)
             problems += meta_problems(data)
+            problems += search_terms_problems(data)
             problems += fidelity_problems(data)
             problems += correction_problems(data)
             problems += english_lint_problems(data)
