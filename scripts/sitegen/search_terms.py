@@ -69,9 +69,21 @@ def exact_keys(text: str) -> list[str]:
     return [exact_key(token) for token in TOKEN.findall(text)]
 
 
-def _contains(haystack: list[str], needle: list[str]) -> bool:
-    size = len(needle)
-    return size > 0 and any(haystack[i:i + size] == needle for i in range(len(haystack) - size + 1))
+class PhraseIndex:
+    """Every run of n consecutive words of the texts, built once per n: `needle in index`."""
+
+    def __init__(self, token_lists: list[list[str]]):
+        self.token_lists = token_lists
+        self.by_length: dict[int, set[tuple[str, ...]]] = {}
+
+    def __contains__(self, needle) -> bool:
+        size = len(needle)
+        if size == 0:
+            return False
+        if size not in self.by_length:
+            self.by_length[size] = {tuple(words[i:i + size]) for words in self.token_lists
+                                    for i in range(len(words) - size + 1)}
+        return tuple(needle) in self.by_length[size]
 
 
 def _texts(data: SiteData, lang: str) -> list[str]:
@@ -85,10 +97,10 @@ def search_terms_problems(data: SiteData) -> list[Problem]:
     problems = []
     for lang in LANGUAGES:
         texts = _texts(data, lang)
-        folded = [[fold(t) for t in TOKEN.findall(text)] for text in texts]
-        compared = [keys(text, lang) for text in texts]
-        exact = [exact_keys(text) for text in texts]
-        raw = [TOKEN.findall(text) for text in texts]
+        folded = PhraseIndex([[fold(t) for t in TOKEN.findall(text)] for text in texts])
+        compared = PhraseIndex([keys(text, lang) for text in texts])
+        exact = PhraseIndex([exact_keys(text) for text in texts])
+        raw = PhraseIndex([TOKEN.findall(text) for text in texts])
         claimed: dict[tuple, str] = {}
         for concept in side.get("concepts") or []:
             entry = concept.get(lang) if isinstance(concept, dict) else None
@@ -97,20 +109,20 @@ def search_terms_problems(data: SiteData) -> list[Problem]:
             cid = concept.get("id", "-")
             for phrase in entry.get("text") or []:
                 needle = [fold(t) for t in TOKEN.findall(phrase)]
-                if not any(_contains(words, needle) for words in folded):
+                if needle not in folded:
                     problems.append(Problem(FILE, entry.line_of("text"), cid,
                                             f"text phrase {phrase!r} does not occur in the {lang} text"))
             for phrase in entry.get("everyday") or []:
                 tokens = TOKEN.findall(phrase)
                 if len(tokens) == 1 and ABBREVIATION.match(tokens[0]):  # "IT" only matches "IT" when "it" is a word
-                    shadowed = any(tokens[0] in words for words in raw)
+                    shadowed = [tokens[0]] in raw
                     key = (fold(tokens[0]),)
                 elif fold(phrase) != phrase.lower():  # typed with diacritics: "học nghề" is not "học nghệ"
-                    shadowed = any(_contains(words, exact_keys(phrase)) for words in exact)
+                    shadowed = exact_keys(phrase) in exact
                     key = tuple(keys(phrase, lang))
                 else:
                     needle = keys(phrase, lang)
-                    shadowed = any(_contains(words, needle) for words in compared)
+                    shadowed = needle in compared
                     key = tuple(needle)
                 if shadowed:
                     problems.append(Problem(FILE, entry.line_of("everyday"), cid,
@@ -124,7 +136,7 @@ def search_terms_problems(data: SiteData) -> list[Problem]:
             phrases = group.get(lang) if isinstance(group, dict) else None
             for phrase in phrases or []:
                 needle = [fold(t) for t in TOKEN.findall(phrase)]
-                if not any(_contains(words, needle) for words in folded):
+                if needle not in folded:
                     problems.append(Problem(FILE, group.line_of(lang), group.get("id", "-"),
                                             f"synonym {phrase!r} does not occur in the {lang} text"))
     for section in ("concepts", "synonyms"):
