@@ -60,4 +60,4 @@ bench: $(VENV)/.installed node_modules/.installed
 	$(PY) scripts/bench_rebuild.py
 
 clean:
-	rm -rf site docs/vi docs/en .pytest_cache
+	rm -rf site docs/vi docs/en .pytest_cache .cache
