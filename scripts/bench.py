@@ -147,7 +147,7 @@ def worker(task: str, project: Path, site_dir: str | None, synthetic: bool) -> d
     if synthetic:
         relax_part_numbering()
     from sitegen import pdf_edition  # page timings leave the PDFs out: bench_pdf_editions times them
-    pdf_edition.build_editions = lambda data, document=None, cache=True: {}
+    pdf_edition.build_editions = lambda data, document=None, **options: {}
     from sitegen.document import load_site_data
     from sitegen.render import write_site
     from sitegen.validate import validate
