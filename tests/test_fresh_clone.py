@@ -2,7 +2,7 @@
 
 In: the current commit, cloned into an empty temporary folder with nothing
 beside it. Out: pass/fail on issue 10: validation and the fidelity check
-pass there (no ../shared), and removing a paragraph makes validation and the
+pass there (the shared source folder is not beside it), and removing a paragraph makes validation and the
 build fail, naming the missing words, with the previous site/ untouched.
 """
 from __future__ import annotations
