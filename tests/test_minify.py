@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitegen.minify import OUR_ASSETS, palette_colours, trim_palette
+from sitegen.minify import OUR_ASSETS, STYLE_BUNDLE, palette_colours, trim_palette
 
 FIXTURE = (
     "@media screen{[data-md-color-scheme=slate]{--md-hue:232}"
@@ -45,10 +45,22 @@ def test_built_assets_are_minified_and_sources_stay_readable(built_site: Path):
         copies = [root / "assets" / source.name for root in (built_site, built_site / "en")]
         copies = [path for path in copies if path.is_file()]
         assert copies, f"{source.name} is published"
+        sources = [OUR_ASSETS / name for name in STYLE_BUNDLE] if source.name == STYLE_BUNDLE[0] else [source]
         for path in copies:
             built = path.read_text(encoding="utf-8")
-            assert len(built) < len(text), source.name
+            assert len(built) < sum(len(s.read_text(encoding="utf-8")) for s in sources), source.name
             assert "/* " not in built, source.name
     palettes = sorted(built_site.glob("assets/stylesheets/palette.*.min.css"))
     assert palettes and "data-md-color-primary=red" not in palettes[0].read_text(encoding="utf-8")
     assert "data-md-color-scheme=slate" in palettes[0].read_text(encoding="utf-8")
+
+
+def test_our_stylesheets_reach_the_page_as_one_file_in_cascade_order(built_site: Path):
+    html = (built_site / "text" / "index.html").read_text(encoding="utf-8")
+    for name in STYLE_BUNDLE[1:]:
+        assert f"assets/{name}" not in html, f"{name} is bundled, not linked"
+    assert "assets/site.css" in html
+    bundle = (built_site / "assets" / "site.css").read_text(encoding="utf-8")
+    markers = [".hp-compare__row{", ".hp-search__bar", "@page", "--hp-del-bg:"]  # one from each file, in order
+    positions = [bundle.find(marker) for marker in markers]
+    assert -1 not in positions and positions == sorted(positions), dict(zip(markers, positions))
