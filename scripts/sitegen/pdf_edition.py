@@ -238,13 +238,26 @@ def edition_html(data: SiteData, document: Document, edition: Edition, site_url:
 # -- drawing and caching -------------------------------------------------------------
 
 def engine_versions() -> str:
-    """Versions that change the bytes for the same HTML: WeasyPrint, pydyf, fontTools, Pango."""
-    import fontTools
-    import pydyf
-    import weasyprint
-    from weasyprint.text.ffi import pango
-    return (f"weasyprint {weasyprint.__version__}; pydyf {pydyf.__version__}; "
-            f"fonttools {fontTools.version}; pango {pango.pango_version()}")
+    """Versions that change the bytes for the same HTML: WeasyPrint, pydyf, fontTools, Pango.
+
+    Read without importing WeasyPrint (half a second): a build whose PDFs are
+    cached then never loads it.
+    """
+    from importlib.metadata import version
+    return (f"weasyprint {version('weasyprint')}; pydyf {version('pydyf')}; "
+            f"fonttools {version('fonttools')}; pango {pango_version()}")
+
+
+def pango_version() -> str:
+    import ctypes
+    import ctypes.util
+    try:
+        pango = ctypes.CDLL(ctypes.util.find_library("pango-1.0") or "libpango-1.0.so.0")
+        pango.pango_version_string.restype = ctypes.c_char_p
+        return pango.pango_version_string().decode("ascii")
+    except (OSError, AttributeError):  # not found this way: ask WeasyPrint's own binding
+        from weasyprint.text.ffi import pango as bound
+        return str(bound.pango_version())
 
 
 def input_hash(html: str) -> str:
