@@ -12,7 +12,7 @@ import pytest
 
 from helpers import parse
 from sitegen.formatting import cite_reference
-from sitegen.model import build_model, measure_id, site_path, url
+from sitegen.model import build_model, url
 
 LANG_DIRS = {"vi": "", "en": "en/"}
 
@@ -27,13 +27,6 @@ def test_url_is_relative_to_the_language_root_or_absolute_with_site_url():
     assert url("en", "text", "iii-5-2") == "text/#iii-5-2"
     assert url("vi", "targets", "iii-3-b-1", "https://example.org/hp/") == "https://example.org/hp/targets/#iii-3-b-1"
     assert url("en", "targets", "iii-3-b-1", "https://example.org/hp") == "https://example.org/hp/en/targets/#iii-3-b-1"
-    assert site_path("en", "targets", "iii-3-a-1") == "/en/targets/#iii-3-a-1"
-    assert site_path("vi", "index") == "/"
-
-
-def test_measure_id_takes_the_stored_id_and_derives_it_otherwise():
-    assert measure_id("iii-3-b-1", 2, {"comparator": "reach"}) == "iii-3-b-1-m2"
-    assert measure_id("iii-3-b-1", 2, {"id": "iii-3-b-1-m7"}) == "iii-3-b-1-m7"
 
 
 def test_measure_ids_are_unique_and_optional_fields_default(document):

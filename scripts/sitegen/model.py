@@ -7,8 +7,7 @@ templates, the chart, the hooks and the social images read it, so none of them
 reaches into raw YAML or recomputes an id, a citation or a URL.
 
 The single definitions kept here: `page_url`/`url` (every page and anchor URL
-Python writes), `measure_id` (until every measure stores its id),
-`target_order` (the sort key of a target row). The citation wording stays in
+Python writes), `target_order` (the sort key of a target row). The citation wording stays in
 `formatting.cite_reference`, which this module calls and nothing else does.
 """
 from __future__ import annotations
@@ -50,18 +49,7 @@ def url(lang: str, page: str, anchor: str = "", site_url: str | None = None) -> 
     return site_url.rstrip("/") + "/" + language_prefix(lang) + path
 
 
-def site_path(lang: str, page: str, anchor: str = "") -> str:
-    """Root-relative URL ('/en/targets/#iii-3-b-1'), for a site served at the domain root."""
-    return "/" + language_prefix(lang) + url(lang, page, anchor)
-
-
 # -- derived meanings ---------------------------------------------------------
-
-def measure_id(owner_id: str, index: int, raw: Mapping) -> str:
-    """`<owner id>-m<N>` (N from 1): the stored id when data/ has one, derived otherwise."""
-    stored = raw.get("id")
-    return stored if isinstance(stored, str) else f"{owner_id}-m{index}"
-
 
 def target_order(group_index: int, position: int) -> int:
     """Sort key of a target row: 1, 2, … in group a; 101, 102, … in group b (document order)."""
@@ -216,16 +204,17 @@ def _record(raw, kind, number, order, source: Node, themes, formatters) -> Recor
         id=owner_id, kind=kind, number=number, order=order,
         label=_per_language(lambda lang: raw["label"][lang]), text=source.text, source=source,
         cite=source.cite, theme=raw["theme"], theme_name=themes[raw["theme"]],
-        measures=tuple(_measure(owner_id, index, m, formatters) for index, m in enumerate(raw["measures"], start=1)),
+        measures=tuple(_measure(owner_id, m, formatters) for m in raw["measures"]),
     )
 
 
-def _measure(owner_id: str, index: int, raw: Mapping, formatters) -> Measure:
+def _measure(owner_id: str, raw: Mapping, formatters) -> Measure:
+    # Every measure stores its id (`<owner id>-m<N>`; schema and measure_checks.py).
     period = raw["period"]
     inferred = period.get("inferred")
     unit = formatters[DEFAULT_LANG].units.get(raw.get("unit"), {})
     return Measure(
-        id=measure_id(owner_id, index, raw), owner_id=owner_id, raw=raw,
+        id=raw["id"], owner_id=owner_id, raw=raw,
         label=_per_language(lambda lang: raw["label"][lang] if "label" in raw else ""),
         value=_per_language(lambda lang: formatters[lang].value(raw)),
         period=_per_language(lambda lang: formatters[lang].period(period, raw.get("kind"))),
