@@ -24,9 +24,9 @@ from PIL import Image, ImageDraw
 
 from sitegen.formatting import cite_reference
 from sitegen.render import page_meta
-from sitegen.social_image import draw_card, load_font, social_cards
+from sitegen.social_image import card_key, draw_card, load_font, social_cards
 
-from helpers import wait_for_js
+from helpers import settle, wait_for_js
 
 LANGS = {"vi": "", "en": "en/"}
 LOCALES = {"vi": "vi_VN", "en": "en_GB"}
@@ -182,7 +182,7 @@ def test_every_section_links_to_its_rows_side_by_side(page, site_server):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_a_glossary_term_shows_its_explanation_on_keyboard_focus(page, site_server, site_data, lang):
     page.goto(f"{site_server}/{LANGS[lang]}text/")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     first_term = page.locator("a.hp-term").first
     term_id = first_term.get_attribute("href").rsplit("#", 1)[1]
     title = first_term.get_attribute("title")
@@ -220,7 +220,7 @@ def test_a_glossary_term_shows_its_explanation_on_keyboard_focus(page, site_serv
 
 def test_a_glossary_term_shows_its_explanation_on_hover(page, site_server):
     page.goto(f"{site_server}/en/text/")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     term = page.locator("#iii-4-1 a.hp-term").first
     title = term.get_attribute("title")
     term.hover()
@@ -322,7 +322,7 @@ def test_social_image_is_in_the_site_and_1200_by_630(built_site, name):
 
 def test_social_images_are_the_same_bytes_every_time_and_differ_by_language(site_data, built_site):
     meta = site_data.side["meta"]
-    first, second = social_cards(meta), social_cards(meta)
+    first, second = social_cards(meta, cache=False), social_cards(meta, cache=False)  # drawn anew
     assert first == second
     assert first["assets/social.png"] != first["assets/social-en.png"]
     for relative, content in first.items():
@@ -351,6 +351,7 @@ def test_social_image_changes_with_the_title(site_data):
     other = draw_card(meta["site"]["name"]["vi"], meta["title"]["vi"] + " (sửa đổi)")
     assert card.size == (1200, 630)
     assert card.tobytes() != other.tobytes()
+    assert card_key(meta["site"]["name"]["vi"], meta["title"]["vi"]) != card_key(meta["site"]["name"]["vi"], meta["title"]["vi"] + " (sửa đổi)")
 
 
 # ---------------------------------------------------------------- cite (docs/assets/cite.js)
@@ -381,7 +382,7 @@ def test_paragraph_cite_text_in_the_page_language(page, site_server, site_data, 
     element_id, reference = CITE_EXAMPLES[lang]
     path = f"/{LANGS[lang]}text/"
     page.goto(site_server + path)
-    page.wait_for_load_state("networkidle")
+    settle(page)
     text = open_citation(page, element_id, site_data.i18n[lang]["action_cite"])
     title = cited_title(site_data, lang)
     assert text == f"{title}, {reference} — {site_server}{path}#{element_id}"
@@ -392,7 +393,7 @@ def test_paragraph_cite_text_in_the_page_language(page, site_server, site_data, 
 def test_every_paragraph_cite_text_matches_its_reference(page, site_server, site_data, lang):
     path = f"/{LANGS[lang]}text/"
     page.goto(site_server + path)
-    page.wait_for_load_state("networkidle")
+    settle(page)
     title = cited_title(site_data, lang)
     nodes = site_data.by_id()
     paragraphs = [n for n in site_data.root.walk() if n.kind == "paragraph"]

