@@ -53,7 +53,7 @@ build: $(VENV)/.runtime
 
 test: chromium $(VENV)/.installed node_modules/.installed
 	node --test tests/js/
-	$(PY) -m pytest -q tests; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 1; fi; exit $$status
+	$(PY) -m pytest -q -n auto --dist loadgroup tests; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 1; fi; exit $$status
 
 bench: $(VENV)/.installed node_modules/.installed
 	$(PY) scripts/bench.py

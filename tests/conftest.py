@@ -13,8 +13,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
-from helpers import static_server
+from helpers import static_server, track_network
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -24,6 +25,15 @@ CHROMIUM = "/usr/bin/chromium"
 DEPLOY_URL = "https://hp.example/"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+# Builds of this checkout run one at a time (build_site.py's lock): the tests that need
+# none run first, so that under pytest-xdist no worker idles while the first build runs.
+NEEDS_A_BUILD = {"built_site", "default_build", "browser"}
+
+
+def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: bool(NEEDS_A_BUILD & set(item.fixturenames)))
 
 
 @pytest.fixture(scope="session")
@@ -43,16 +53,46 @@ def data_copy(tmp_path) -> Path:
     return target
 
 
+def _run_dir(tmp_path_factory) -> Path:
+    """A folder shared by every pytest-xdist worker of this run (the run's own without xdist)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def build_once(tmp_path_factory, name: str, env: dict[str, str]) -> tuple[Path, str]:
+    """`scripts/build_site.py` into <run>/<name>/site once per test run, however many
+    workers ask; returns the site folder and the build's stderr."""
+    folder = _run_dir(tmp_path_factory) / name
+    folder.mkdir(exist_ok=True)
+    site_dir, log = folder / "site", folder / "stderr.txt"
+    with FileLock(folder / ".lock"):
+        if not (site_dir / "index.html").is_file():
+            result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), str(site_dir)],
+                                    cwd=ROOT, env=dict(env, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True)
+            assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+            log.write_text(result.stdout + result.stderr, encoding="utf-8")
+    return site_dir, log.read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built with the strict MkDocs build."""
-    site_dir = tmp_path_factory.mktemp("build") / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=os.environ.get("SITE_URL") or DEPLOY_URL)
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), str(site_dir)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "WARNING" not in result.stdout + result.stderr, result.stdout + result.stderr
+    """The real site, a deploy build with the strict MkDocs build."""
+    site_dir, output = build_once(tmp_path_factory, "deploy", dict(os.environ, SITE_URL=os.environ.get("SITE_URL") or DEPLOY_URL))
+    assert "WARNING" not in output, output
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def default_build(tmp_path_factory) -> tuple[Path, str]:
+    """`make build` without SITE_URL, and without SOURCE_DATE_EPOCH (build_site.py takes the
+    last commit's): the site folder and what the build printed."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SOURCE_DATE_EPOCH")}
+    return build_once(tmp_path_factory, "default", env)
+
+
+@pytest.fixture(scope="session")
+def default_site(default_build) -> Path:
+    return default_build[0]
 
 
 @pytest.fixture(scope="session")
@@ -72,6 +112,9 @@ def browser():
         pytest.fail("Debian's chromium is required: apt-get install -y chromium")
     with playwright_sync.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        new_context = browser.new_context
+        # Every context counts its requests in flight, for helpers.settle.
+        browser.new_context = lambda **options: track_network(new_context(**options))
         yield browser
         browser.close()
 

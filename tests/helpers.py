@@ -11,6 +11,7 @@ import contextlib
 import functools
 import http.server
 import threading
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -112,7 +113,7 @@ def axe_violations(page) -> list[str]:
     page.evaluate("Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
     # DevTools evaluation: the page CSP (rightly) blocks an injected script tag.
     page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS)
     return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
             for v in result["violations"]]
 
@@ -126,7 +127,6 @@ def wait_for_js(page, expression: str, arg=None, timeout: float = 15.0):
     evaluates there, which the site's CSP (no 'unsafe-eval') rightly refuses;
     page.evaluate goes through DevTools and is not subject to the page's CSP.
     """
-    import time
     deadline = time.monotonic() + timeout
     while True:
         value = page.evaluate(expression, arg) if arg is not None else page.evaluate(expression)
@@ -135,6 +135,59 @@ def wait_for_js(page, expression: str, arg=None, timeout: float = 15.0):
         if time.monotonic() > deadline:
             raise TimeoutError(f"waited {timeout:.0f} s for: {expression}")
         page.wait_for_timeout(50)
+
+
+# -- waiting for a page to settle ---------------------------------------------------
+
+SETTLED_AFTER = 0.1  # seconds with no request in flight
+
+
+class NetworkActivity:
+    """Requests in flight in one browser context, and when that last changed."""
+
+    def __init__(self, context):
+        self.in_flight = 0
+        self.changed = time.monotonic()
+        context.on("request", self._started)
+        context.on("requestfinished", self._ended)
+        context.on("requestfailed", self._ended)
+
+    def _started(self, request):
+        self.in_flight += 1
+        self.changed = time.monotonic()
+
+    def _ended(self, request):
+        self.in_flight -= 1
+        self.changed = time.monotonic()
+
+
+def track_network(context):
+    """Count the context's requests in flight (conftest does this for every context)."""
+    context.hp_network = NetworkActivity(context)
+    return context
+
+
+def settle(page, timeout: float = 15.0) -> None:
+    """Wait for the load event, then until no request has been in flight for SETTLED_AFTER.
+
+    Playwright's "networkidle" waits for a fixed 500 ms of silence; on a
+    loopback server every request of these pages ends within milliseconds,
+    and the lazily imported modules start before the load event.
+    """
+    page.wait_for_load_state("load")
+    network = page.context.hp_network
+    deadline = time.monotonic() + timeout
+    while network.in_flight > 0 or time.monotonic() - network.changed < SETTLED_AFTER:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{network.in_flight} request(s) still in flight after {timeout:.0f} s")
+        page.wait_for_timeout(20)
+
+
+def goto(page, url: str):
+    """Open `url` and wait until it has settled; return the main response."""
+    response = page.goto(url)
+    settle(page)
+    return response
 
 
 # -- broken-data fixtures ---------------------------------------------------------------

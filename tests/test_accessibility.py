@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import axe_violations
+from helpers import axe_violations, settle
 
 PAGES = ["", "text/", "targets/", "compare/", "glossary/", "about/", "corrections/", "404.html"]
 
@@ -38,7 +38,7 @@ def expect_scheme(page, scheme: str) -> None:
 def test_no_wcag_violations(schemed_page, site_server, prefix, path, request):
     page = schemed_page
     page.goto(f"{site_server}/{prefix}{path}")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     expect_scheme(page, request.node.callspec.params["schemed_page"])
     assert axe_violations(page) == []
 
@@ -48,7 +48,7 @@ def test_no_wcag_violations(schemed_page, site_server, prefix, path, request):
 def test_no_wcag_violations_with_filtered_targets(schemed_page, site_server, prefix):
     page = schemed_page
     page.goto(f"{site_server}/{prefix}targets/")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     box = page.locator("#hp-filter-input")
     if not box.is_visible():
         pytest.fail("the target filter is not shown")
@@ -93,7 +93,7 @@ def assert_visible_focus(page):
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_keyboard_only_path(page, site_server, prefix):
     page.goto(f"{site_server}/{prefix}targets/")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     # 1. The skip link is the first stop.
     page.keyboard.press("Tab")
     skip = page.evaluate(FOCUS_INFO)

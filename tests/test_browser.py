@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from helpers import settle
+
 
 def in_viewport(page, element_id: str) -> bool:
     return page.evaluate(
@@ -25,11 +27,11 @@ def open_language_menu_and_pick(page, code: str) -> None:
 
 def test_switching_language_keeps_the_place(page, site_server):
     page.goto(f"{site_server}/text/#iii-5-2-p3")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert in_viewport(page, "iii-5-2-p3")
     open_language_menu_and_pick(page, "en")
     page.wait_for_url("**/en/text/#iii-5-2-p3")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert urlsplit(page.url).path == "/en/text/" and urlsplit(page.url).fragment == "iii-5-2-p3"
     assert page.locator("html").get_attribute("lang") == "en"
     assert in_viewport(page, "iii-5-2-p3")
@@ -50,7 +52,7 @@ def test_no_request_leaves_the_host_and_none_fails(page, site_server):
     page.on("response", lambda r: failures.append(r.url) if r.status >= 400 else None)
     for path in ("/", "/text/", "/targets/", "/en/", "/en/glossary/", "/en/compare/"):
         page.goto(site_server + path)
-        page.wait_for_load_state("networkidle")
+        settle(page)
     hosts = {urlsplit(url).hostname for url in page.requests if urlsplit(url).scheme in ("http", "https")}
     assert hosts == {"127.0.0.1"}
     assert failures == []

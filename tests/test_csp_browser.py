@@ -11,6 +11,8 @@ import re
 
 import pytest
 
+from helpers import goto
+
 LANGS = {"vi": "", "en": "en/"}
 # The 404 pages: tests/test_not_found_subpath.py serves them under a sub-path.
 PAGES = ["", "text/", "targets/", "compare/", "glossary/", "about/", "corrections/"]
@@ -55,10 +57,10 @@ def test_no_policy_violation_on_any_page_or_action(browser, site_server, lang):
     prefix = LANGS[lang]
     try:
         for path in PAGES:
-            page.goto(f"{site_server}/{prefix}{path}", wait_until="networkidle")
+            goto(page, f"{site_server}/{prefix}{path}")
             assert violations(page) == [], path
         # Search: open, type, results shown.
-        page.goto(f"{site_server}/{prefix}targets/", wait_until="networkidle")
+        goto(page, f"{site_server}/{prefix}targets/")
         page.click("[data-hp-search-open]")
         page.fill("#hp-search-input", "GRDP")
         page.wait_for_selector("#hp-search-results li a", timeout=15000)
@@ -72,7 +74,7 @@ def test_no_policy_violation_on_any_page_or_action(browser, site_server, lang):
         page.wait_for_selector("dialog.hp-cite-dialog[open]")
         page.keyboard.press("Escape")
         page.locator("#iii-3-b-18 .hp-cite-btn--link").click()
-        page.goto(f"{site_server}/{prefix}text/#iii-5-2-p3", wait_until="networkidle")
+        goto(page, f"{site_server}/{prefix}text/#iii-5-2-p3")
         page.locator("#iii-5-2-p3 .hp-cite-btn--cite").click()
         page.wait_for_selector("dialog.hp-cite-dialog[open]")
         assert violations(page) == []

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_accessibility import axe_violations
+from helpers import axe_violations, settle
 
 SCHEME_OF = {"light": "default", "dark": "slate"}
 BODY_SCHEME = "document.body.getAttribute('data-md-color-scheme')"
@@ -62,7 +62,7 @@ def test_toggle_cycles_and_the_choice_survives_reload_and_other_pages(browser, s
     context, page = new_page(browser, "light")
     try:
         page.goto(f"{site_server}/text/")
-        page.wait_for_load_state("networkidle")
+        settle(page)
         assert page.evaluate(BODY_SCHEME) == "default"  # follows the (light) device
         toggle(page)  # → light, chosen
         assert page.evaluate(BODY_SCHEME) == "default"
@@ -72,7 +72,7 @@ def test_toggle_cycles_and_the_choice_survives_reload_and_other_pages(browser, s
         assert page.evaluate("window.__hpSchemeAtParse") == "slate"
         page.goto(f"{site_server}/en/targets/")
         assert page.evaluate("window.__hpSchemeAtParse") == "slate"
-        page.wait_for_load_state("networkidle")
+        settle(page)
         toggle(page)  # → follow the device again
         assert page.evaluate(BODY_SCHEME) == "default"
         page.reload()
@@ -85,7 +85,7 @@ def test_stored_choice_is_applied_before_any_external_script(browser, site_serve
     context, page = new_page(browser, "dark")
     try:
         page.goto(f"{site_server}/about/")
-        page.wait_for_load_state("networkidle")
+        settle(page)
         toggle(page)  # follow the (dark) device → light, chosen
         assert page.evaluate(BODY_SCHEME) == "default"
         context.route("**/*.js", lambda route: route.abort())
@@ -103,7 +103,7 @@ def test_dialogs_tooltips_and_highlights_pass_axe(browser, site_server, scheme, 
     try:
         # A permalinked target row, highlighted.
         page.goto(f"{site_server}/{prefix}targets/#iii-3-b-1")
-        page.wait_for_load_state("networkidle")
+        settle(page)
         assert page.evaluate(BODY_SCHEME) == SCHEME_OF[scheme]
         assert axe_violations(page) == []
         # The cite dialog.
@@ -119,7 +119,7 @@ def test_dialogs_tooltips_and_highlights_pass_axe(browser, site_server, scheme, 
         page.keyboard.press("Escape")
         # A glossary tooltip over the full text, and a paragraph permalink.
         page.goto(f"{site_server}/{prefix}text/#iii-5-2-p3")
-        page.wait_for_load_state("networkidle")
+        settle(page)
         page.locator("a.hp-term").first.focus()
         page.wait_for_selector(".hp-tooltip:not([hidden])")
         assert axe_violations(page) == []

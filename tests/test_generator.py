@@ -50,14 +50,14 @@ def test_missing_value_fails_the_render(site_data):
     for strings in data.i18n.values():
         del strings["title_text"]
     with pytest.raises(jinja2.UndefinedError):
-        render_pages(data)
+        render_pages(data, editions=False)
 
 
 def test_text_is_escaped_not_interpreted(site_data):
     data = copy.deepcopy(site_data)
     node = data.by_id()["iv-p1"]
     node.raw["en"] = "<script>alert(1)</script> *x* [x](javascript:alert(1)) &amp; {#id}"
-    page = render_pages(data)["en/text.md"]
+    page = render_pages(data, editions=False)["en/text.md"]  # the PDFs have their own tests
     assert "&lt;script&gt;alert(1)&lt;/script&gt; *x* [x](javascript:alert(1)) &amp;amp; {#id}" in page
     assert "<script>" not in page
     assert str(heading_text("# *a* [b](c)")) == "\\# \\*a\\* \\[b\\]\\(c\\)"
@@ -70,17 +70,26 @@ def test_numbers_and_dates_follow_each_locale(site_data):
     assert "26 tháng 9, 2025" in pages["vi/index.md"] and "26 September 2025" in pages["en/index.md"]
 
 
-def test_serve_watches_the_data_and_the_generator():
-    """`mkdocs serve` rebuilds (and reloads the page) when data/ or the generator changes."""
+def test_serve_watches_the_data_and_the_generator_but_not_the_pages_it_writes():
+    """`mkdocs serve` rebuilds (and reloads the page) when data/, the generator or the site's
+    own assets change; not when the hook writes docs/vi and docs/en (one rebuild per edit)."""
     import mkdocs_hooks
-    from sitegen.document import DATA_DIR
+    from sitegen.document import DATA_DIR, ROOT
+
+    docs = ROOT / "docs"
 
     class RecordingServer:
-        watched: list = []
+        def __init__(self):
+            self.watched = {docs}  # MkDocs watches docs_dir before on_serve
 
         def watch(self, path):
-            self.watched.append(Path(path))
+            self.watched.add(Path(path))
 
-    server = mkdocs_hooks.on_serve(RecordingServer(), config=None, builder=None)
-    assert DATA_DIR in server.watched
+        def unwatch(self, path):
+            self.watched.remove(Path(path))
+
+    config = type("Config", (), {"docs_dir": str(docs)})()
+    server = mkdocs_hooks.on_serve(RecordingServer(), config=config, builder=None)
+    assert DATA_DIR in server.watched and docs / "assets" in server.watched
     assert any(path.name == "templates" for path in server.watched)
+    assert not [path for path in server.watched if path in (docs, docs / "vi", docs / "en")]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import goto
+
 PAGES = ["", "text/", "targets/", "compare/", "glossary/", "about/", "corrections/", "en/text/", "en/targets/"]
 HOSTILE = [
     "?highlight=GRDP#%",
@@ -35,10 +37,10 @@ def test_hostile_addresses_neither_throw_nor_inject(browser, site_server, path):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     try:
-        page.goto(f"{site_server}/{path}", wait_until="networkidle")
+        goto(page, f"{site_server}/{path}")
         clean = page.evaluate(COUNT)
         for suffix in HOSTILE:
-            page.goto(f"{site_server}/{path}{suffix}", wait_until="networkidle")
+            goto(page, f"{site_server}/{path}{suffix}")
             page.wait_for_selector("[data-hp-search-open]", state="visible")
             state = page.evaluate(COUNT)
             assert not state["pwned"] and state["injected"] == 0, suffix

@@ -17,9 +17,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import static_server
+from helpers import goto, static_server
 
 ROOT = Path(__file__).resolve().parents[1]
+# One worker runs the whole module (make test runs pytest-xdist): its fixture is costly.
+pytestmark = pytest.mark.xdist_group("subfolder-build")
 REFERENCES = """() => [...document.querySelectorAll('a[href], link[rel=stylesheet][href], script[src]')]
   .map(el => el.href || el.src)"""
 
@@ -44,7 +46,7 @@ def subfolder_site(tmp_path_factory):
 
 @pytest.mark.parametrize("path, lang", [("/a/b/c/", "vi"), ("/en/a/b/c/", "en"), ("/x", "vi"), ("/en/text/nope/deeper/", "en")])
 def test_not_found_pages_under_a_subfolder(page, subfolder_site, path, lang):
-    response = page.goto(subfolder_site + path, wait_until="networkidle")
+    response = goto(page, subfolder_site + path)
     assert response.status == 404
     assert page.evaluate("document.documentElement.lang") == lang
     # Styled: Material's stylesheet applied (the header is fixed/sticky, not static).

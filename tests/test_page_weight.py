@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from helpers import goto
+
 BUDGET_BYTES = 100 * 1024
 UNUSED_MARKERS = ("lunr", "workers/search", "search_index.json", ".map")
 
@@ -24,7 +26,7 @@ def first_view(page, url: str) -> list[tuple[str, int]]:
     """Load `url` and return (path, gzipped size) for every response of the first view."""
     responses = []
     page.on("response", lambda response: responses.append(response))
-    page.goto(url, wait_until="networkidle")
+    goto(page, url)
     sizes = []
     for response in responses:
         if 300 <= response.status < 400:
@@ -52,7 +54,7 @@ def test_every_page_first_view_fits_the_budget(site_server, page, prefix, path):
 
 
 def test_no_request_leaves_the_host_and_nothing_unused_is_fetched(site_server, page):
-    page.goto(f"{site_server}/text/", wait_until="networkidle")
+    goto(page, f"{site_server}/text/")
     host = urlsplit(site_server).netloc
     requests = [url for url in page.requests if urlsplit(url).scheme not in ("data", "blob")]
     assert requests

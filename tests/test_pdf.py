@@ -1,8 +1,9 @@
 """The PDF editions (issue 15): faithful text, labels, links, fonts, bookmarks, metadata, bytes.
 
-In: the three PDFs drawn once per session by scripts/sitegen/pdf_edition.py
-(no cache, SITE_URL unset, a fixed SOURCE_DATE_EPOCH), read with pypdf; and
-the site built once per session (conftest's `built_site`). Out: pass/fail.
+In: the three PDFs of the session's build without SITE_URL (conftest's
+`default_site`, dated by the last commit), read with pypdf, and drawn once
+more without the cache in a fresh process; and the deploy build (conftest's
+`built_site`). Out: pass/fail.
 The text body is told apart by position: the page margins of
 scripts/templates/pdf/edition.css (left 40 mm, top 22 mm, bottom 20 mm)
 hold the citation labels, the running headers and the page numbers; the
@@ -15,6 +16,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -25,16 +27,23 @@ from sitegen.fidelity import SOURCE, clean_source, normalise
 from sitegen.model import build_model
 
 ROOT = Path(__file__).resolve().parents[1]
+# One worker runs the whole module (make test runs pytest-xdist): its fixture is costly.
+pytestmark = pytest.mark.xdist_group("pdf-readers")
 MM = 72 / 25.4
 LEFT, RIGHT, TOP, BOTTOM = 40 * MM, 16 * MM, 22 * MM, 20 * MM   # edition.css @page margins
-EPOCH = "1767225600"                               # 2026-01-01, any fixed value
 BY_LANG = {edition.key: edition for edition in pdf_edition.EDITIONS}
 SUBSET_FONT = re.compile(r"^/?[A-Z]{6}\+Be-Vietnam-Pro")
 
 
+def commit_epoch() -> str:
+    return subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
+                          text=True, check=True).stdout.strip()
+
+
 def _environment() -> dict[str, str]:
+    """A build without SITE_URL, dated by the last commit (as conftest's default build)."""
     env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
-    return dict(env, SOURCE_DATE_EPOCH=EPOCH)
+    return dict(env, SOURCE_DATE_EPOCH=commit_epoch())
 
 
 @pytest.fixture(scope="session")
@@ -43,12 +52,15 @@ def document(site_data):
 
 
 @pytest.fixture(scope="session")
-def pdfs(site_data, document) -> dict[str, bytes]:
-    """The three editions, drawn once, without the cache, as a build without SITE_URL would."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.delenv("SITE_URL", raising=False)
-        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        return pdf_edition.build_editions(site_data, document, cache=False)
+def pdfs(default_site) -> dict[str, bytes]:
+    """The three editions as the build without SITE_URL published them."""
+    return {edition.name: (default_site / published_path(edition)).read_bytes() for edition in pdf_edition.EDITIONS}
+
+
+def published_path(edition) -> str:
+    """Where the site serves an edition: docs/vi/… at the root, docs/en/… under en/."""
+    path = pdf_edition.download_path(edition)
+    return path.removeprefix("vi/")
 
 
 @pytest.fixture(scope="session")
@@ -243,7 +255,8 @@ def test_metadata_title_language_author_subject_and_tags(readers, site_data, key
     assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
     assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
     assert reader.metadata["/CreationDate"].startswith("D:" + meta["edition"]["date"].replace("-", ""))
-    assert reader.metadata["/ModDate"].startswith("D:20260101")  # from SOURCE_DATE_EPOCH
+    day = datetime.fromtimestamp(int(commit_epoch()), timezone.utc).strftime("%Y%m%d")
+    assert reader.metadata["/ModDate"].startswith("D:" + day)  # from SOURCE_DATE_EPOCH
 
 
 def test_cover_says_edition_and_that_the_address_is_relative(readers, site_data):
@@ -257,7 +270,7 @@ def test_cover_says_edition_and_that_the_address_is_relative(readers, site_data)
 # -- bytes ---------------------------------------------------------------------------
 
 def test_two_builds_give_identical_bytes(pdfs, tmp_path):
-    """A second build, in a fresh process, writes the same bytes (no clock, fixed identifier)."""
+    """Drawn anew, without the cache, in a fresh process: the same bytes (no clock, fixed identifier)."""
     script = ("import sys; sys.path.insert(0, 'scripts')\n"
               "from pathlib import Path\n"
               "from sitegen.document import load_site_data\n"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import goto
+
 HIDDEN_IN_PRINT = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".hp-lang",
                    ".hp-section-tools", ".headerlink"]
 
@@ -23,7 +25,7 @@ PSEUDO = """([selector, pseudo]) => {
 
 def open_for_print(page, url: str):
     page.emulate_media(media="print")
-    page.goto(url, wait_until="networkidle")
+    goto(page, url)
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"])

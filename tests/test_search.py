@@ -27,7 +27,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 import yaml
 
-from helpers import axe_violations, static_server, wait_for_js
+from helpers import axe_violations, goto, static_server, wait_for_js
 from search_box import open_search, result_id, result_path, search
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,7 +70,7 @@ def test_results_are_only_in_the_page_language(page, site_server, lang, query):
 
 @pytest.mark.parametrize("path", ["/", "/text/", "/targets/", "/en/", "/en/text/", "/en/glossary/"])
 def test_nothing_for_search_is_requested_before_search_opens(page, site_server, path):
-    page.goto(site_server + path, wait_until="networkidle")
+    goto(page, site_server + path)
     page.mouse.wheel(0, 2000)
     page.keyboard.press("Tab")
     page.wait_for_timeout(200)
@@ -178,7 +178,7 @@ def test_concept_and_telex_words_are_marked_on_arrival(page, site_server, query,
 
 
 def test_a_result_on_the_same_page_marks_its_words_without_a_reload(page, site_server):
-    page.goto(site_server + "/text/", wait_until="networkidle")
+    goto(page, site_server + "/text/")
     page.evaluate("window.hpStayed = true")
     for query, target, words in (("khong con ho ngheo", "iii-5-9-p1", ["không", "còn", "hộ", "nghèo"]),
                                  ("ma tuy", "iii-5-11-p1", ["ma", "túy"])):
@@ -208,7 +208,7 @@ def focused(page) -> str:
 
 
 def test_keyboard_flow(page, site_server):
-    page.goto(site_server + "/targets/", wait_until="networkidle")
+    goto(page, site_server + "/targets/")
     for key in ("/", "s"):
         open_search(page, key)
         assert focused(page) == "box"
@@ -231,14 +231,14 @@ def test_keyboard_flow(page, site_server):
     page.wait_for_selector("#iii-3-b-1 mark.hp-highlight")
     assert urlsplit(page.url).query == ""  # ?highlight= is dropped once used
     # Enter in the box follows the first result
-    page.goto(site_server + "/en/", wait_until="networkidle")
+    goto(page, site_server + "/en/")
     open_search(page, "/")
     page.keyboard.type("social housing")
     wait_for_js(page, "document.getElementById('hp-search-dialog').getAttribute('data-hp-query') === 'social housing'")
     page.keyboard.press("Enter")
     page.wait_for_url("**/en/text/?highlight=social+housing#iii-3-b-18")
     # typing "s" or "/" in a text field types it, it does not open search
-    page.goto(site_server + "/targets/", wait_until="networkidle")
+    goto(page, site_server + "/targets/")
     page.focus("#hp-filter-input")
     page.keyboard.type("s/")
     assert page.input_value("#hp-filter-input") == "s/"

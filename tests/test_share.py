@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from helpers import goto
+
 STUB = """
 window.__shared = [];
 Object.defineProperty(navigator, "share", {configurable: true, value: (data) => {
@@ -47,7 +49,7 @@ def test_share_hands_the_share_sheet_title_citation_and_url(browser, site_server
     try:
         for name, element_id, reference in PLACES[lang]:
             path = f"{PREFIX[lang]}/{name}/"
-            page.goto(f"{site_server}{path}", wait_until="networkidle")
+            goto(page, f"{site_server}{path}")
             kinds = page.eval_on_selector_all("[data-cite][id]", "els => els.length")
             shares = page.eval_on_selector_all('button[data-hp-action="share"]', "els => els.length")
             assert shares == kinds > 0, "every citable place has a share button"
@@ -65,7 +67,7 @@ def test_share_hands_the_share_sheet_title_citation_and_url(browser, site_server
 
 
 def test_without_the_api_there_is_no_share_button_and_copy_link_stays(page, site_server):
-    page.goto(f"{site_server}/text/", wait_until="networkidle")
+    goto(page, f"{site_server}/text/")
     assert page.evaluate("typeof navigator.share") == "undefined"
     assert page.locator('button[data-hp-action="share"]').count() == 0
     assert page.locator('button[data-hp-action="link"][data-hp-for="iii-5-2-p3"]').count() == 1

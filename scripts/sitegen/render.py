@@ -186,12 +186,14 @@ def page_contexts(data: SiteData, lang: str, document: Document | None = None,
     return contexts
 
 
-def render_pages(data: SiteData, reuse_pdfs_from: Path | None = None) -> dict[str, str | bytes]:
+def render_pages(data: SiteData, reuse_pdfs_from: Path | None = None,
+                 editions: bool = True) -> dict[str, str | bytes]:
     """Every generated file as {path relative to docs/: content}; the PDF editions first (bytes),
-    so that the pages list them with their real sizes (`reuse_pdfs_from`: see build_editions)."""
+    so that the pages list them with their real sizes (`reuse_pdfs_from`: see build_editions).
+    `editions=False` leaves the PDFs out, and the pages then do not list them."""
     env = make_environment()
     document = build_model(data)
-    pdfs = pdf_edition.build_editions(data, document, reuse_from=reuse_pdfs_from)
+    pdfs = pdf_edition.build_editions(data, document, reuse_from=reuse_pdfs_from) if editions else {}
     out: dict[str, str | bytes] = {pdf_edition.download_path(e): pdfs[e.name]
                                    for e in pdf_edition.EDITIONS if e.name in pdfs}
     for lang in LANGUAGES:
