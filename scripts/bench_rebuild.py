@@ -12,7 +12,9 @@ touched). Out, printed against their budgets (issue 17):
       post-build), best of N each, and their ratio (budget ≤ 2×);
   (b) `mkdocs serve`: the seconds from an edit of data/ (one English word of
       iii-5-2-p3) to /en/text/ served with the change (budget ≤ 2 s), for
-      each of N edits, and their median.
+      each of N edits, and their median; and, for information, to the search
+      index that holds the change (Pagefind runs on a thread under serve,
+      after the pages are served).
 """
 from __future__ import annotations
 
@@ -100,12 +102,25 @@ def wait_for(url: str, needle: str, limit: float) -> float | None:
     return None
 
 
-def serve_latencies(project: Path, edits: int) -> list[float | None]:
+def wait_for_change(url: str, before: str, start: float, limit: float) -> float | None:
+    """Seconds from `start` until `url` serves something other than `before` (None past `limit`)."""
+    while time.perf_counter() - start < limit:
+        now = fetch(url)
+        if now and now != before:
+            return time.perf_counter() - start
+        time.sleep(0.05)
+    return None
+
+
+def serve_latencies(project: Path, edits: int) -> tuple[list[float | None], list[float | None]]:
+    """(edit → changed page served, edit → search index with the change served), per edit."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     page = f"http://127.0.0.1:{port}/en/text/"
+    index = f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json"  # names each language's index hash
     latencies: list[float | None] = []
+    indexed: list[float | None] = []
     try:
         if wait_for(page, EDITED_WORDS, 120) is None:
             raise RuntimeError("mkdocs serve did not serve /en/text/ within 120 s")
@@ -114,13 +129,25 @@ def serve_latencies(project: Path, edits: int) -> list[float | None]:
         for edit in range(edits):
             marker = "Develop " + "seaside" * (edit + 1)  # an English word only: no number, no Vietnamese
             time.sleep(1.5)  # let the watcher settle after the previous rebuild
+            before = fetch(index)
+            start = time.perf_counter()
             path.write_text(original.replace("Develop marine", marker + " marine", 1), encoding="utf-8")
             latencies.append(wait_for(page, marker, 30))
+            indexed.append(wait_for_change(index, before, start, 30))
         path.write_text(original, encoding="utf-8")
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return latencies
+    return latencies, indexed
+
+
+def shown(seconds: list[float | None]) -> str:
+    return ", ".join("timeout" if s is None else f"{s:.2f} s" for s in seconds)
+
+
+def median_of(seconds: list[float | None]) -> float | None:
+    """The median, or None when any measurement timed out."""
+    return None if None in seconds else statistics.median(seconds)
 
 
 def main(argv=None) -> int:
@@ -135,13 +162,14 @@ def main(argv=None) -> int:
         print(f"  full build (scripts/build_site.py)   {full:6.2f} s")
         print(f"  bare mkdocs build, same pages        {bare:6.2f} s")
         print(f"  ratio {full / bare:.2f}× (budget ≤ 2×): {'within' if full <= 2 * bare else 'OVER'}")
-        latencies = serve_latencies(project, args.edits)
-        shown = ", ".join("timeout" if s is None else f"{s:.2f} s" for s in latencies)
-        measured = [s for s in latencies if s is not None]
-        median = statistics.median(measured) if len(measured) == len(latencies) else None
+        latencies, indexed = serve_latencies(project, args.edits)
+        median = median_of(latencies)
         verdict = "within" if median is not None and median <= 2 else "OVER"
-        print(f"  mkdocs serve, edit of data/ → page served: {shown}; median "
+        print(f"  mkdocs serve, edit of data/ → page served: {shown(latencies)}; median "
               f"{'n/a' if median is None else f'{median:.2f} s'} (budget ≤ 2 s): {verdict}")
+        index_median = median_of(indexed)
+        print(f"  mkdocs serve, edit of data/ → search index served: {shown(indexed)}; median "
+              f"{'n/a' if index_median is None else f'{index_median:.2f} s'}")
     return 0
 
 

@@ -23,6 +23,7 @@ from sitegen.formatting import cited_title  # noqa: E402
 from sitegen.minify import palette_colours  # noqa: E402
 from sitegen.postbuild import finish_site  # noqa: E402
 from sitegen.render import page_meta, write_site  # noqa: E402
+from sitegen.search_index import background_index  # noqa: E402
 from sitegen.validate import validate  # noqa: E402
 
 log = get_plugin_logger("site")
@@ -93,13 +94,31 @@ def on_pre_build(config):
     # MkDocs runs on_config right before this in every build, so the data is fresh.
     # Under `mkdocs serve` the PDF editions already written are kept: an edit shows in
     # about a second, not after three PDFs are drawn again (`make build` draws them).
-    changed = write_site(_state["data"], Path(config.docs_dir), serving=os.environ.get("HP_MKDOCS_COMMAND") == "serve")
+    _finish_background_index()  # the previous serve build's, before MkDocs cleans the site folder
+    changed = write_site(_state["data"], Path(config.docs_dir), serving=_serving())
     if changed:
         log.info(f"regenerated {len(changed)} file(s) from data/")
 
 
+def _serving() -> bool:
+    return os.environ.get("HP_MKDOCS_COMMAND") == "serve"
+
+
+def _finish_background_index() -> None:
+    error = background_index.wait()
+    if error is not None:
+        log.error(f"the search index of the previous build failed: {error}")
+
+
+def on_shutdown():
+    _finish_background_index()
+
+
 def on_serve(server, config, builder):
-    for path in (DATA_DIR, ROOT / "scripts" / "templates", ROOT / "scripts" / "sitegen"):
+    # docs/vi and docs/en are written by on_pre_build: watching them would start a
+    # second, needless rebuild after every rebuild. Their sources are watched instead.
+    server.unwatch(config.docs_dir)
+    for path in (Path(config.docs_dir) / "assets", DATA_DIR, ROOT / "scripts" / "templates", ROOT / "scripts" / "sitegen"):
         server.watch(str(path))
     return server
 
@@ -136,4 +155,4 @@ def on_post_build(config):
         return  # an inner build of one language; the outer build finishes the site
     write_browser_data(Path(config.site_dir), _state["data"])
     finish_site(Path(config.site_dir), _state["data"], _state.get("not_found_pages", {}),
-                palette_colours(config.theme.get("palette")))
+                palette_colours(config.theme.get("palette")), serving=_serving())

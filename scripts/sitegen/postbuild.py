@@ -4,10 +4,11 @@ In: the built site folder, the data and the 404 pages captured per language
 during the build. Out: /404.html in Vietnamese and /en/404.html in English;
 the theme files this site never loads (source maps, lunr, the search worker;
 palette CSS is kept: dark mode needs it) removed, so nothing unused is published; the link-preview images
-(social_image.py) and the Pagefind search index (search_index.py) built; our
-own CSS and JS minified and Material's palette trimmed to our colours
-(minify.py); then a Content-Security-Policy on every
-page and in _headers (csp.py).
+(social_image.py) drawn or taken from the cache; our own CSS and JS minified
+and Material's palette trimmed to our colours (minify.py); a
+Content-Security-Policy on every page and in _headers (csp.py); then the
+Pagefind search index of the finished pages (search_index.py), on a thread
+under `mkdocs serve`.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from .csp import write_policies
 from .minify import minify_assets
-from .search_index import build_search_index
+from .search_index import background_index, build_search_index
 from .social_image import write_social_images
 
 UNUSED_ASSETS = (
@@ -45,11 +46,16 @@ def write_not_found_pages(site_dir: Path, pages: dict[str, str], default_lang: s
         path.write_text(html, encoding="utf-8")
 
 
-def finish_site(site_dir: Path, data, not_found_pages: dict[str, str], palette_colours: set[str]) -> None:
-    """Run once, after the last language has been built."""
+def finish_site(site_dir: Path, data, not_found_pages: dict[str, str], palette_colours: set[str],
+                serving: bool = False) -> None:
+    """Run once, after the last language has been built. `serving` (mkdocs serve): the
+    search index is written on a thread while the pages are already served."""
     write_not_found_pages(site_dir, not_found_pages)
     remove_unused_assets(site_dir)
     write_social_images(site_dir, data.side["meta"])
-    build_search_index(site_dir)
     minify_assets(site_dir, palette_colours)
-    write_policies(site_dir)  # last: hashes the scripts of the finished pages
+    write_policies(site_dir)  # hashes the scripts of the finished pages
+    if serving:
+        background_index.start(site_dir)  # reads the finished pages; writes only pagefind/
+    else:
+        build_search_index(site_dir)

@@ -61,6 +61,7 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
+import threading
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -152,3 +153,36 @@ def build_search_index(site_dir: Path) -> None:
     sort_entry_languages(bundle_dir)
     use_neutral_wasm(bundle_dir)
     remove_unused_bundle_files(bundle_dir)
+
+
+class BackgroundIndex:
+    """`build_search_index` on a thread, for `mkdocs serve`: the changed page is served
+    at once and its search index follows about 0.4 s later (Pagefind is its own
+    process, so it runs on another core). `wait` before the site folder is rebuilt."""
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+        self.error: Exception | None = None
+
+    def start(self, site_dir: Path) -> None:
+        self.wait()
+        self.error = None
+        self._thread = threading.Thread(target=self._run, args=(Path(site_dir),), daemon=True)
+        self._thread.start()
+
+    def _run(self, site_dir: Path) -> None:
+        try:
+            build_search_index(site_dir)
+        except Exception as error:  # reported by wait(); the served pages are unaffected
+            self.error = error
+
+    def wait(self) -> Exception | None:
+        """Block until the index is written; return what went wrong, if anything."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        return self.error
+
+
+# One per process: `mkdocs serve` reloads the hooks module, not this one.
+background_index = BackgroundIndex()
