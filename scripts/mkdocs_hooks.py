@@ -95,7 +95,10 @@ def on_pre_build(config):
     # Under `mkdocs serve` the PDF editions already written are kept: an edit shows in
     # about a second, not after three PDFs are drawn again (`make build` draws them).
     _finish_background_index()  # the previous serve build's, before MkDocs cleans the site folder
+    if _state.get("generated_from") == _state["data_fingerprint"]:
+        return  # mkdocs-static-i18n's build of the next language: the pages are written
     changed = write_site(_state["data"], Path(config.docs_dir), serving=_serving())
+    _state["generated_from"] = _state["data_fingerprint"]
     if changed:
         log.info(f"regenerated {len(changed)} file(s) from data/")
 

@@ -29,6 +29,7 @@ import datetime
 import hashlib
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -215,6 +216,7 @@ class EditionView:
         return self.document.targets_of(group)
 
 
+@lru_cache(maxsize=None)  # compiled templates are kept; auto_reload still sees edits
 def make_environment() -> Environment:
     return Environment(loader=FileSystemLoader(str(TEMPLATE_DIR)), undefined=StrictUndefined,
                        autoescape=True, trim_blocks=True, lstrip_blocks=True)

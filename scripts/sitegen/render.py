@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -46,6 +47,7 @@ def relative_link(from_page: str, to_page: str, fragment: str = "") -> str:
     return rel + (f"#{fragment}" if fragment else "")
 
 
+@lru_cache(maxsize=None)  # compiled templates are kept; auto_reload still sees edits
 def make_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATE_DIR)),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .document import LANGUAGES, SiteData
 from .formatting import fold
@@ -41,6 +42,7 @@ def _first_rule(word: str, rules) -> str:
     return word
 
 
+@lru_cache(maxsize=None)  # a pure function of a word: the text repeats its words often
 def stem(folded: str, lang: str) -> str:
     """English word forms as words.js stem() makes them; other languages unchanged."""
     if lang != "en" or len(folded) <= 3 or re.search(r"\d", folded):

@@ -14,21 +14,21 @@ from text: this is the answer for locales where a CSV's "15.2" or "(18)" is
 misread. Text is stored as text: a cell beginning with = + - @ is a string
 cell with Excel's quote prefix, never a formula. The bytes are deterministic:
 the document dates (docProps/core.xml) and every zip entry's date come from
-SOURCE_DATE_EPOCH, else from the edition's date.
+SOURCE_DATE_EPOCH, else from the edition's date. A workbook is therefore
+cached by the hash of everything in it (cache.py), and openpyxl is imported
+only to make one that is not cached.
 """
 from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import os
 import zipfile
+from importlib.metadata import version
+from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.packaging.core import DocumentProperties
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.xml.functions import tostring
-
+from .cache import cached, digest
 from .datapackage import columns, published_tables, rights
 from .formatting import cited_title, date
 from .model import url
@@ -53,7 +53,10 @@ def _set(cell, value) -> None:
         cell.quotePrefix = True
 
 
-def _table_sheet(book: Workbook, resource: dict, rows: list[dict], lang: str) -> None:
+def _table_sheet(book, resource: dict, rows: list[dict], lang: str) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     sheet = book.create_sheet(resource["sheet"][lang])
     fields = columns(resource, lang)
     bold = Font(bold=True)
@@ -97,7 +100,9 @@ def notes(data, lang: str, package_version: str | None, site_url: str | None) ->
     return out
 
 
-def _notes_sheet(book: Workbook, data, lang: str, package_version, site_url) -> None:
+def _notes_sheet(book, data, lang: str, package_version, site_url) -> None:
+    from openpyxl.styles import Alignment, Font
+
     words = published_tables()["workbook"]
     sheet = book.create_sheet(words["notes"][lang])
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
@@ -143,7 +148,22 @@ def fixed_zip(content: bytes, core_xml: bytes, when: dt.datetime) -> bytes:
 
 def workbook(data, lang: str, tables: dict[str, list[dict]], site_url: str | None,
              package_version: str | None = None) -> bytes:
-    """targets.xlsx in `lang` (see the module docstring)."""
+    """targets.xlsx in `lang` (see the module docstring), from the cache when unchanged."""
+    meta = data.side["meta"]
+    contents = json.dumps([lang, tables, notes(data, lang, package_version, site_url), published_tables(),
+                           meta["site"]["name"][lang], meta["title"][lang], timestamp(meta).isoformat()],
+                          ensure_ascii=False, sort_keys=True, default=str)
+    key = digest(contents, Path(__file__).read_bytes(), version("openpyxl"), version("et-xmlfile"))
+    return cached("xlsx", key, ".xlsx", lambda: make_workbook(data, lang, tables, site_url, package_version))
+
+
+def make_workbook(data, lang: str, tables: dict[str, list[dict]], site_url: str | None,
+                  package_version: str | None = None) -> bytes:
+    """targets.xlsx in `lang`, made with openpyxl."""
+    from openpyxl import Workbook
+    from openpyxl.packaging.core import DocumentProperties
+    from openpyxl.xml.functions import tostring
+
     meta = data.side["meta"]
     when = timestamp(meta)
     book = Workbook()
