@@ -104,15 +104,30 @@ AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.m
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
+@functools.lru_cache(maxsize=None)
+def axe_source() -> str:
+    return AXE.read_text(encoding="utf-8")
+
+
+def in_scheme(page, scheme: str) -> None:
+    """Make the device prefer `scheme` ("light" or "dark") and wait until the site follows."""
+    page.emulate_media(color_scheme=scheme)
+    wanted = "slate" if scheme == "dark" else "default"
+    wait_for_js(page, f"document.body.getAttribute('data-md-color-scheme') === '{wanted}'")
+
+
 def axe_violations(page) -> list[str]:
     """axe-core's WCAG 2.1 A/AA violations on the page as it is now, one line each."""
     if not AXE.exists():
         pytest.fail("axe-core is missing: run `npm ci` (make test does)")
     # Contrast is judged on the settled page: a button fading in (Material's back-to-top)
     # blends with the page until its transition ends.
-    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
-    # DevTools evaluation: the page CSP (rightly) blocks an injected script tag.
-    page.evaluate(AXE.read_text(encoding="utf-8"))
+    # (At most 3 s: an animation can stall when the page paints no frame for a while.)
+    page.evaluate("Promise.race([Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),"
+                  " new Promise(done => setTimeout(done, 3000))])")
+    # DevTools evaluation: the page CSP (rightly) blocks an injected script tag. Once per page.
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(axe_source())
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS)
     return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
             for v in result["violations"]]

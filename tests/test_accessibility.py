@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import axe_violations, settle
+from helpers import axe_violations, in_scheme, settle
 
 PAGES = ["", "text/", "targets/", "compare/", "glossary/", "about/", "corrections/", "404.html"]
 
@@ -32,21 +32,26 @@ def expect_scheme(page, scheme: str) -> None:
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == wanted
 
 
-@pytest.mark.parametrize("schemed_page", SCHEMES, indirect=True)
+def violations_in_both_schemes(page) -> dict[str, list[str]]:
+    """axe on the page as loaded (Playwright's device prefers light), then with the device switched to dark:
+    the site follows the device at once (Material's palette watches the media query)."""
+    expect_scheme(page, "light")
+    found = {"light": axe_violations(page)}
+    in_scheme(page, "dark")
+    found["dark"] = axe_violations(page)
+    return found
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_wcag_violations(schemed_page, site_server, prefix, path, request):
-    page = schemed_page
+def test_no_wcag_violations_in_either_scheme(page, site_server, prefix, path):
     page.goto(f"{site_server}/{prefix}{path}")
     settle(page)
-    expect_scheme(page, request.node.callspec.params["schemed_page"])
-    assert axe_violations(page) == []
+    assert violations_in_both_schemes(page) == {"light": [], "dark": []}
 
 
-@pytest.mark.parametrize("schemed_page", SCHEMES, indirect=True)
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_no_wcag_violations_with_filtered_targets(schemed_page, site_server, prefix):
-    page = schemed_page
+def test_no_wcag_violations_with_filtered_targets(page, site_server, prefix):
     page.goto(f"{site_server}/{prefix}targets/")
     settle(page)
     box = page.locator("#hp-filter-input")
@@ -54,7 +59,13 @@ def test_no_wcag_violations_with_filtered_targets(schemed_page, site_server, pre
         pytest.fail("the target filter is not shown")
     box.fill("GRDP")
     page.wait_for_timeout(200)
-    assert axe_violations(page) == []
+    assert violations_in_both_schemes(page) == {"light": [], "dark": []}
+
+
+@pytest.mark.parametrize("schemed_page", SCHEMES, indirect=True)
+def test_the_page_opens_in_the_device_scheme(schemed_page, site_server, request):
+    schemed_page.goto(f"{site_server}/text/")
+    expect_scheme(schemed_page, request.node.callspec.params["schemed_page"])
 
 
 FOCUS_INFO = """() => {
