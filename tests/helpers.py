@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import sys
 import threading
 import time
 from html.parser import HTMLParser
@@ -82,13 +83,21 @@ class _StaticHandler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path(path)
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that navigates away closes connections mid-response: not an error."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def static_server(directory: Path, sub_path: str = "", port: int = 0, not_found_pages: bool = False):
     """Serve `directory` on 127.0.0.1 like any static host; yields the base URL (no trailing /)."""
     handler_class = type("Handler", (_StaticHandler,), {"sub_path": sub_path.rstrip("/"),
                                                         "not_found_pages": not_found_pages})
     handler = functools.partial(handler_class, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = _QuietServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
