@@ -36,16 +36,31 @@ I18N = {lang: yaml.safe_load((ROOT / "data" / "i18n" / f"{lang}.yaml").read_text
 TEXT_PAGE = {"vi": "/text/", "en": "/en/text/"}
 
 
+@pytest.fixture(scope="module")
+def search_pages(browser, site_server):
+    """The full text in each language with the search dialog open, shared by the tests that
+    only type a query and read what is shown (each search replaces the previous results)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pages = {}
+    for lang, path in TEXT_PAGE.items():
+        page = context.new_page()
+        page.requests = []
+        page.on("request", lambda request, page=page: page.requests.append(request.url))
+        page.goto(site_server + path)
+        open_search(page)
+        pages[lang] = page
+    yield pages
+    context.close()
+
+
 # ---------------------------------------------------------------------------
 # Numbers
 # ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("query", ["32.900", "32,900", "32900"])
-def test_a_number_in_any_convention_finds_target_18(page, site_server, lang, query):
-    page.goto(site_server + TEXT_PAGE[lang])
-    open_search(page)
-    results = search(page, query)
+def test_a_number_in_any_convention_finds_target_18(search_pages, lang, query):
+    results = search(search_pages[lang], query)
     assert result_id(results[0]) == "iii-3-b-18"
     assert results[0]["number"] == "(18)"
     assert "<mark>32" in results[0]["snippet"]
@@ -117,9 +132,8 @@ def test_results_show_the_number_and_a_snippet_and_link_to_the_deepest_id(page, 
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_never_a_bare_no_results(page, site_server, lang):
-    page.goto(site_server + ("/" if lang == "vi" else "/en/"))
-    open_search(page)
+def test_never_a_bare_no_results(search_pages, lang):
+    page = search_pages[lang]
     query = "nghheoo" if lang == "vi" else "povertyyy"  # two letters more than "nghèo", "poverty"
     closest = search(page, query)
     assert result_id(closest[0]) == "iii-5-9-p1"
@@ -132,9 +146,8 @@ def test_never_a_bare_no_results(page, site_server, lang):
 
 @pytest.mark.parametrize("lang, query, glossary", [("vi", "GRDP", "grdp"), ("en", "GRDP", "grdp"),
                                                    ("vi", "nhà ở xã hội", "social-housing"), ("en", "HDI", "human-development-index")])
-def test_the_text_comes_first_and_the_glossary_is_a_labelled_group(page, site_server, lang, query, glossary):
-    page.goto(site_server + TEXT_PAGE[lang])
-    open_search(page)
+def test_the_text_comes_first_and_the_glossary_is_a_labelled_group(search_pages, lang, query, glossary):
+    page = search_pages[lang]
     results = search(page, query)
     groups = [r["other"] for r in results]
     assert groups[0] is False and groups == sorted(groups)  # every text result before the group
@@ -146,10 +159,8 @@ def test_the_text_comes_first_and_the_glossary_is_a_labelled_group(page, site_se
 
 
 @pytest.mark.parametrize("lang, query", [("vi", "bao giờ"), ("en", "development")])
-def test_a_glossary_entry_that_merely_holds_a_common_word_is_not_shown(page, site_server, lang, query):
-    page.goto(site_server + TEXT_PAGE[lang])
-    open_search(page)
-    results = search(page, query)
+def test_a_glossary_entry_that_merely_holds_a_common_word_is_not_shown(search_pages, lang, query):
+    results = search(search_pages[lang], query)
     assert results and not [r for r in results if r["other"]]
 
 
