@@ -105,7 +105,11 @@ def first_search(browser, base: str, lang: str) -> tuple[list[tuple[str, int]], 
     """(path, gzipped bytes) of every response from opening search to the first results, and that time in ms."""
     context = browser.new_context()
     page = context.new_page()
-    page.goto(base + PAGES[lang], wait_until="networkidle")
+    # The load event first: on a busy machine "networkidle" alone can fire before the
+    # page has asked for its own scripts, which would then be counted as search.
+    page.goto(base + PAGES[lang], wait_until="load")
+    page.wait_for_selector("[data-hp-search-open]", state="visible")
+    page.wait_for_load_state("networkidle")
     responses = []
     page.on("response", lambda response: responses.append(response))
     start = page.evaluate("performance.now()")
