@@ -1,9 +1,11 @@
 """MkDocs hooks: keep the site in step with data/.
 
 In: the MkDocs build events. Out: pages regenerated from data/ before every
-build (a build with invalid data fails, listing every problem), per-language
-site name, <html lang> and page descriptions, data/ watched by `mkdocs serve`,
-and post-build fixes: one 404 page per language, and no unused assets.
+build, once for both languages (a build with invalid data fails, listing every
+problem), per-language site name, <html lang> and page descriptions, data/
+and the generator watched by `mkdocs serve` (the pages it writes are not), and
+post-build work (postbuild.py): one 404 page per language, no unused assets,
+minified assets, the CSP and the search index (on a thread under serve).
 """
 from __future__ import annotations
 
