@@ -41,6 +41,8 @@ from pathlib import Path
 
 import yaml
 
+from build_site import last_commit_epoch
+
 ROOT = Path(__file__).resolve().parents[1]
 FACTOR = 20
 PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "overrides", "scripts")
@@ -178,16 +180,15 @@ def run_worker(task: str, project: Path, site_dir: Path | None = None, synthetic
     if synthetic:
         command.append("--synthetic")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.setdefault("SOURCE_DATE_EPOCH", last_commit_epoch())
+    env.setdefault("SOURCE_DATE_EPOCH", commit_epoch())
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"{task} failed in {project}:\n{result.stdout}\n{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def last_commit_epoch() -> str:
-    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
-    return result.stdout.strip() or "0"
+def commit_epoch() -> str:
+    return last_commit_epoch() or "0"
 
 
 # ------------------------------------------------------------ build benchmark

@@ -29,7 +29,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bench import copy_project, last_commit_epoch
+from bench import commit_epoch, copy_project
 
 ROOT = Path(__file__).resolve().parents[1]
 BARE_HOOK = '''"""Benchmark only: the per-language strings of the real hook, nothing else."""
@@ -54,7 +54,7 @@ EDITED_WORDS = "Develop marine, heritage and cultural tourism"
 
 
 def environment() -> dict[str, str]:
-    return dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=last_commit_epoch())
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=commit_epoch())
 
 
 def timed(command: list[str], cwd: Path) -> float:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import subprocess
 import sys
 import threading
 import time
@@ -118,11 +119,13 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
+SCHEME_OF = {"light": "default", "dark": "slate"}  # the device's preference → Material's scheme
+
+
 def in_scheme(page, scheme: str) -> None:
     """Make the device prefer `scheme` ("light" or "dark") and wait until the site follows."""
     page.emulate_media(color_scheme=scheme)
-    wanted = "slate" if scheme == "dark" else "default"
-    wait_for_js(page, f"document.body.getAttribute('data-md-color-scheme') === '{wanted}'")
+    wait_for_js(page, f"document.body.getAttribute('data-md-color-scheme') === '{SCHEME_OF[scheme]}'")
 
 
 def axe_violations(page) -> list[str]:
@@ -212,6 +215,23 @@ def goto(page, url: str):
     response = page.goto(url)
     settle(page)
     return response
+
+
+# -- builds -------------------------------------------------------------------------
+
+def commit_epoch() -> str:
+    """The last commit's time, asked of git here (the oracle for build_site.py's own reading)."""
+    return subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=Path(__file__).resolve().parents[1],
+                          capture_output=True, text=True, check=True).stdout.strip()
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` as {relative path: content}."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def differing_files(first: dict, second: dict) -> list[str]:
+    return sorted(name for name in first.keys() | second.keys() if first.get(name) != second.get(name))
 
 
 # -- broken-data fixtures ---------------------------------------------------------------

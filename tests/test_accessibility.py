@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import axe_violations, in_scheme, settle
+from helpers import SCHEME_OF, axe_violations, in_scheme, settle
 
 PAGES = ["", "text/", "targets/", "compare/", "glossary/", "about/", "corrections/", "404.html"]
 
@@ -28,8 +28,7 @@ def schemed_page(browser, request):
 
 
 def expect_scheme(page, scheme: str) -> None:
-    wanted = "slate" if scheme == "dark" else "default"
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == wanted
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == SCHEME_OF[scheme]
 
 
 def violations_in_both_schemes(page) -> dict[str, list[str]]:
@@ -111,7 +110,7 @@ def test_keyboard_only_path(page, site_server, prefix):
     assert skip and "md-skip" in skip["cls"], skip
     assert_visible_focus(page)
     # 2. Search: reachable, opens with Enter, closes with Escape, focus returns.
-    search = tab_until(page, lambda i: i["search"])
+    tab_until(page, lambda i: i["search"])
     assert_visible_focus(page)
     page.keyboard.press("Enter")
     page.wait_for_selector("dialog[open]")
@@ -121,13 +120,13 @@ def test_keyboard_only_path(page, site_server, prefix):
     assert page.evaluate(FOCUS_INFO)["search"]
     # 3. Language switch: the other language's link is reachable and visibly focused.
     other = "vi" if prefix else "en"
-    switch = tab_until(page, lambda i: i["lang"] == other, key="Shift+Tab")
+    tab_until(page, lambda i: i["lang"] == other, key="Shift+Tab")
     assert_visible_focus(page)
     # 4. Target filter.
-    box = tab_until(page, lambda i: i["id"] == "hp-filter-input")
+    tab_until(page, lambda i: i["id"] == "hp-filter-input")
     assert_visible_focus(page)
     page.keyboard.type("GRDP")
     assert page.locator("#iii-3-b-1").is_visible() and not page.locator("#iii-3-b-18").is_visible()
     # 5. A permalink (a row's copy-link action or a ¶ link) is reachable and visibly focused.
-    link = tab_until(page, lambda i: i["href"].startswith("#iii-3") or "hp-cite-btn--link" in (i["cls"] or ""))
+    tab_until(page, lambda i: i["href"].startswith("#iii-3") or "hp-cite-btn--link" in (i["cls"] or ""))
     assert_visible_focus(page)

@@ -9,7 +9,6 @@ whether SOURCE_DATE_EPOCH is set (as CI does, here) or left to build_site.py
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import subprocess
@@ -19,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import commit_epoch, differing_files, tree_bytes
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -27,20 +28,6 @@ def start_build(site_dir: Path) -> subprocess.Popen:
     env = dict(env, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=commit_epoch())
     return subprocess.Popen([sys.executable, str(ROOT / "scripts" / "build_site.py"), str(site_dir)], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-
-
-def commit_epoch() -> str:
-    return subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
-                          text=True, check=True).stdout.strip()
-
-
-def differing(first: dict[str, str], second: dict[str, str]) -> list[str]:
-    return sorted(name for name in first.keys() | second.keys() if first.get(name) != second.get(name))
-
-
-def digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
@@ -61,7 +48,7 @@ def test_two_builds_at_once_both_succeed_identically_to_any_build_of_the_commit(
     first, second = start_build(tmp_path / "a"), start_build(tmp_path / "b")
     outputs = [first.communicate(timeout=300)[0], second.communicate(timeout=300)[0]]
     assert first.returncode == 0 and second.returncode == 0, outputs
-    a, b, default = digest(tmp_path / "a"), digest(tmp_path / "b"), digest(default_site)
+    a, b, default = tree_bytes(tmp_path / "a"), tree_bytes(tmp_path / "b"), tree_bytes(default_site)
     assert len(a) > 20
-    assert differing(a, b) == [] and differing(a, default) == []
+    assert differing_files(a, b) == [] and differing_files(a, default) == []
     assert (tmp_path / "a" / "pagefind" / "pagefind-entry.json").stat().st_size > 0

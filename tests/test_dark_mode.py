@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import axe_violations, settle
+from helpers import SCHEME_OF, axe_violations, settle
 
-SCHEME_OF = {"light": "default", "dark": "slate"}
 BODY_SCHEME = "document.body.getAttribute('data-md-color-scheme')"
 # Records the scheme the body has when the HTML has been parsed, before any
 # deferred work; with external scripts blocked it is what the first paint had.

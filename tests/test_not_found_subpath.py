@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
-import sys
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import build_once
 from helpers import goto, static_server
 
-ROOT = Path(__file__).resolve().parents[1]
 # One worker runs the whole module (make test runs pytest-xdist): its fixture is costly.
 pytestmark = pytest.mark.xdist_group("subfolder-build")
 REFERENCES = """() => [...document.querySelectorAll('a[href], link[rel=stylesheet][href], script[src]')]
@@ -35,11 +32,7 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def subfolder_site(tmp_path_factory):
     port = free_port()
-    site_dir = tmp_path_factory.mktemp("subpath") / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=f"http://127.0.0.1:{port}/nq/")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), str(site_dir)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-3000:]
+    site_dir, _ = build_once(tmp_path_factory, f"subfolder-{port}", dict(os.environ, SITE_URL=f"http://127.0.0.1:{port}/nq/"))
     with static_server(site_dir, sub_path="/nq", port=port, not_found_pages=True) as base:
         yield base
 

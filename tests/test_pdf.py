@@ -24,7 +24,9 @@ from pypdf import PdfReader
 
 from sitegen import pdf_edition
 from sitegen.fidelity import SOURCE, clean_source, normalise
-from sitegen.model import build_model
+from sitegen.model import build_model, language_prefix
+
+from helpers import commit_epoch
 
 ROOT = Path(__file__).resolve().parents[1]
 # One worker runs the whole module (make test runs pytest-xdist): its fixture is costly.
@@ -33,11 +35,6 @@ MM = 72 / 25.4
 LEFT, RIGHT, TOP, BOTTOM = 40 * MM, 16 * MM, 22 * MM, 20 * MM   # edition.css @page margins
 BY_LANG = {edition.key: edition for edition in pdf_edition.EDITIONS}
 SUBSET_FONT = re.compile(r"^/?[A-Z]{6}\+Be-Vietnam-Pro")
-
-
-def commit_epoch() -> str:
-    return subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
-                          text=True, check=True).stdout.strip()
 
 
 def _environment() -> dict[str, str]:
@@ -58,9 +55,8 @@ def pdfs(default_site) -> dict[str, bytes]:
 
 
 def published_path(edition) -> str:
-    """Where the site serves an edition: docs/vi/… at the root, docs/en/… under en/."""
-    path = pdf_edition.download_path(edition)
-    return path.removeprefix("vi/")
+    """Where the site serves an edition: below its language's root."""
+    return language_prefix(edition.lang) + pdf_edition.DOWNLOADS + edition.name
 
 
 @pytest.fixture(scope="session")

@@ -19,14 +19,10 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from helpers import commit_epoch, differing_files, tree_bytes
+
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_SITE = ROOT / "scripts" / "build_site.py"
-
-
-def commit_epoch() -> int:
-    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT,
-                            capture_output=True, text=True, check=True)
-    return int(result.stdout.strip())
 
 
 def run_build(site_dir: Path, env: dict[str, str], *extra: str) -> subprocess.CompletedProcess:
@@ -35,20 +31,11 @@ def run_build(site_dir: Path, env: dict[str, str], *extra: str) -> subprocess.Co
                           cwd=ROOT, env=env, capture_output=True, text=True)
 
 
-def tree_bytes(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` as {relative path: content}."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def differing_files(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
-    return sorted(name for name in first.keys() | second.keys() if first.get(name) != second.get(name))
-
-
-EPOCH_AT_COLLECTION = commit_epoch()
+EPOCH_AT_COLLECTION = int(commit_epoch())
 
 
 def test_sitemap_dates_come_from_the_last_commit(built_site):
-    epochs = {int(os.environ["SOURCE_DATE_EPOCH"])} if os.environ.get("SOURCE_DATE_EPOCH") else {EPOCH_AT_COLLECTION, commit_epoch()}
+    epochs = {int(os.environ["SOURCE_DATE_EPOCH"])} if os.environ.get("SOURCE_DATE_EPOCH") else {EPOCH_AT_COLLECTION, int(commit_epoch())}
     commit_days = {datetime.fromtimestamp(epoch, timezone.utc).date().isoformat().encode() for epoch in epochs}
     sitemap = (built_site / "sitemap.xml").read_bytes()
     dates = set(re.findall(rb"<lastmod>([^<]+)</lastmod>", sitemap))
@@ -100,6 +87,6 @@ def test_build_takes_source_date_epoch_from_the_last_commit(monkeypatch):
     import build_site
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    assert build_site.build_environment()["SOURCE_DATE_EPOCH"] == str(commit_epoch())
+    assert build_site.build_environment()["SOURCE_DATE_EPOCH"] == commit_epoch()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1000000000")
     assert build_site.build_environment()["SOURCE_DATE_EPOCH"] == "1000000000"  # an explicit value wins

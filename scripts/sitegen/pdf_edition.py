@@ -26,7 +26,6 @@ draws anew.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,7 +33,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .cache import cached
+from .cache import cached, digest, file_digest
 from .document import SiteData
 from .formatting import date, number
 from .model import Document, build_model, language_prefix, url
@@ -264,12 +263,8 @@ def pango_version() -> str:
 
 def input_hash(html: str) -> str:
     """SHA-256 of everything the PDF is made from: HTML, stylesheet, font files, engine versions."""
-    digest = hashlib.sha256()
-    for part in (html, stylesheet(), engine_versions()):
-        digest.update(part.encode("utf-8") + b"\0")
-    for weight, path in sorted(font_files().items()):
-        digest.update(f"{weight}:".encode("utf-8") + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+    fonts = [f"{weight}:".encode("utf-8") + file_digest(path) for weight, path in sorted(font_files().items())]
+    return digest(html, stylesheet(), engine_versions(), *fonts)
 
 
 def draw_pdf(html: str, identifier: str) -> bytes:
