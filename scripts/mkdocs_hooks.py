@@ -1,8 +1,9 @@
 """MkDocs hooks: keep the site in step with data/.
 
 In: the MkDocs build events. Out: pages regenerated from data/ before every
-build, once for both languages (a build with invalid data fails, listing every
-problem), per-language site name, <html lang> and page descriptions, data/
+build, once for both languages (the checks run on a second core while the
+pages are rendered in memory; a build with invalid data fails, listing every
+problem, and writes nothing), per-language site name, <html lang> and page descriptions, data/
 and the generator watched by `mkdocs serve` (the pages it writes are not), and
 post-build work (postbuild.py): one 404 page per language, no unused assets,
 minified assets, the CSP and the search index (on a thread under serve).
@@ -24,9 +25,9 @@ from sitegen.document import DATA_DIR, ROOT, load_site_data  # noqa: E402
 from sitegen.formatting import cited_title  # noqa: E402
 from sitegen.minify import palette_colours  # noqa: E402
 from sitegen.postbuild import finish_site  # noqa: E402
-from sitegen.render import page_meta, write_site  # noqa: E402
+from sitegen.parallel_validation import InvalidData, start_validation  # noqa: E402
+from sitegen.render import page_meta, render_pages, write_files  # noqa: E402
 from sitegen.search_index import background_index  # noqa: E402
-from sitegen.validate import validate  # noqa: E402
 
 log = get_plugin_logger("site")
 _state: dict = {}
@@ -48,21 +49,34 @@ def _data_fingerprint() -> tuple:
 
 
 def _load_data():
-    # on_config runs once per language: load and validate data/ only when it changed.
+    # on_config runs once per language: load, check and render data/ only when it changed.
+    # The checks run in a forked child while the pages are rendered in memory (the two
+    # cores overlap); nothing is written or drawn before they passed.
     fingerprint = _data_fingerprint()
     if _state.get("data_fingerprint") == fingerprint:
         return _state["data"]
-    data, problems = load_site_data(DATA_DIR)
-    problems = validate(data, problems)
-    if problems:
-        raise PluginError("data/ is invalid:\n" + "\n".join(str(p) for p in problems))
-    _state["data_fingerprint"] = fingerprint
+    data, load_problems = load_site_data(DATA_DIR)
+    checks = start_validation(data, load_problems)
+    reuse_pdfs = Path(_state["docs_dir"]) if _serving() else None
+    try:
+        rendered = render_pages(data, reuse_pdfs, before_drawing=checks.require_valid)
+    except InvalidData:
+        raise
+    except Exception:
+        checks.require_valid()  # broken data explains the failure: report it, not a traceback
+        raise
+    checks.require_valid()
+    _state.update(data_fingerprint=fingerprint, rendered=rendered)
     return data
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has chosen the language
 def on_config(config):
-    data = _load_data()
+    _state["docs_dir"] = config.docs_dir
+    try:
+        data = _load_data()
+    except InvalidData as invalid:
+        raise PluginError("data/ is invalid:\n" + str(invalid)) from None
     lang = _language(config)
     _state["data"] = data
     # Theme templates do not autoescape: hand them data/ strings already
@@ -99,7 +113,7 @@ def on_pre_build(config):
     _finish_background_index()  # the previous serve build's, before MkDocs cleans the site folder
     if _state.get("generated_from") == _state["data_fingerprint"]:
         return  # mkdocs-static-i18n's build of the next language: the pages are written
-    changed = write_site(_state["data"], Path(config.docs_dir), serving=_serving())
+    changed = write_files(_state.pop("rendered"), Path(config.docs_dir))
     _state["generated_from"] = _state["data_fingerprint"]
     if changed:
         log.info(f"regenerated {len(changed)} file(s) from data/")

@@ -76,6 +76,8 @@ def test_a_lost_paragraph_fails_the_build_names_the_words_and_keeps_site(tmp_pat
     assert "Hoàn thiện thể chế theo hướng kiến tạo" in output and "iii-1-p5" in output
     assert tree_digest(site) == before
     assert not [p.name for p in repo.iterdir() if p.name.startswith(".site-build-")]
+    assert not (repo / "docs" / "vi").exists() and not (repo / "docs" / "en").exists()  # nothing generated
+    assert not list((repo / ".cache").rglob("*.pdf"))  # and no edition drawn from the broken data
 
 
 @pytest.mark.parametrize("change", ["duplicate", "reorder", "move"])

@@ -18,15 +18,15 @@ PAGE = '<!doctype html><html lang="en"><head><title>t</title></head><body data-p
 
 def test_pages_are_generated_once_per_build_and_again_when_the_data_changes(monkeypatch, site_data, tmp_path):
     written = []
-    monkeypatch.setattr(mkdocs_hooks, "write_site", lambda data, docs, serving: written.append(docs) or [])
-    monkeypatch.setattr(mkdocs_hooks, "_state", {"data": site_data, "data_fingerprint": ("a",)})
+    monkeypatch.setattr(mkdocs_hooks, "write_files", lambda files, docs: written.append((files, docs)) or [])
+    monkeypatch.setattr(mkdocs_hooks, "_state", {"data": site_data, "data_fingerprint": ("a",), "rendered": {"a": 1}})
     config = type("Config", (), {"docs_dir": str(tmp_path)})()
     mkdocs_hooks.on_pre_build(config)
     mkdocs_hooks.on_pre_build(config)  # mkdocs-static-i18n's build of the other language
-    assert written == [tmp_path]
-    mkdocs_hooks._state["data_fingerprint"] = ("b",)  # data/ edited: on_config loaded it again
+    assert written == [({"a": 1}, tmp_path)]
+    mkdocs_hooks._state.update(data_fingerprint=("b",), rendered={"b": 2})  # data/ edited: on_config rendered it again
     mkdocs_hooks.on_pre_build(config)
-    assert written == [tmp_path, tmp_path]
+    assert written == [({"a": 1}, tmp_path), ({"b": 2}, tmp_path)]
 
 
 def test_the_background_index_is_written_and_waited_for(tmp_path):

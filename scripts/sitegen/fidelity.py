@@ -25,6 +25,8 @@ TONES = "\u0300\u0301\u0303\u0309\u0323"
 # Old-style tone placement (hoá, thuỷ, khoẻ) moved to the first vowel.
 OLD_TONE = re.compile(rf"([oOuU])([aAeEyY])([{TONES}])(?![^\W\d_])")
 
+GLUED_HYPHEN = re.compile(r"\S-$")
+
 
 def clean_source(text: str) -> str:
     """Drop page furniture and join the extract's broken lines."""
@@ -34,11 +36,13 @@ def clean_source(text: str) -> str:
         if not line or line == RUNNING_HEADER or line.startswith(FOOTER_START) or line.isdigit():
             continue
         kept.append(line)
-    joined = ""
+    pieces: list[str] = []
     for line in kept:
         # A line ending in a hyphen glued to a word ("2026-") continues that word.
-        joined += line if re.search(r"\S-$", joined) else (" " + line if joined else line)
-    return joined
+        # (The test reads only the text's last two characters: searching it all is quadratic.)
+        tail = "".join(pieces[-2:])[-2:]
+        pieces.append(line if GLUED_HYPHEN.search(tail) else (" " + line if pieces else line))
+    return "".join(pieces)
 
 
 def normalise(text: str) -> list[str]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -280,20 +281,28 @@ def draw_pdf(html: str, identifier: str) -> bytes:
     )
 
 
-def cached_pdf(html: str, cache: bool) -> bytes:
-    """The PDF of `html`, from the cache when it holds the same inputs' hash."""
+def cached_pdf(html: str, cache: bool, before_drawing: Callable[[], None] | None = None) -> bytes:
+    """The PDF of `html`, from the cache when it holds the same inputs' hash;
+    `before_drawing` is called (and may raise) before a PDF is drawn anew."""
     key = input_hash(html)
-    return cached("pdf", key, ".pdf", lambda: draw_pdf(html, key), use=cache)
+
+    def make() -> bytes:
+        if before_drawing is not None:
+            before_drawing()
+        return draw_pdf(html, key)
+    return cached("pdf", key, ".pdf", make, use=cache)
 
 
 def build_editions(data: SiteData, document: Document | None = None, cache: bool = True,
-                   reuse_from: Path | None = None) -> dict[str, bytes]:
+                   reuse_from: Path | None = None,
+                   before_drawing: Callable[[], None] | None = None) -> dict[str, bytes]:
     """{file name: PDF bytes} for the three editions.
 
     With `reuse_from` (docs/ under `mkdocs serve`), an edition already written
     there is reused as it is rather than drawn again after every edit (a few
     seconds each); only a missing one is drawn, so no link points at a missing
     file. `make build` never passes it: its PDFs always match the data.
+    `before_drawing`: see cached_pdf (the build checks that the data is valid there).
     """
     document = document or build_model(data)
     site_url, modified = site_address(), modified_date()
@@ -303,7 +312,8 @@ def build_editions(data: SiteData, document: Document | None = None, cache: bool
         if written is not None and written.is_file():
             editions[edition.name] = written.read_bytes()
         else:
-            editions[edition.name] = cached_pdf(edition_html(data, document, edition, site_url, modified), cache)
+            editions[edition.name] = cached_pdf(edition_html(data, document, edition, site_url, modified), cache,
+                                                 before_drawing)
     return editions
 
 

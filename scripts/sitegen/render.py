@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -188,14 +189,15 @@ def page_contexts(data: SiteData, lang: str, document: Document | None = None,
     return contexts
 
 
-def render_pages(data: SiteData, reuse_pdfs_from: Path | None = None,
-                 editions: bool = True) -> dict[str, str | bytes]:
+def render_pages(data: SiteData, reuse_pdfs_from: Path | None = None, editions: bool = True,
+                 before_drawing: Callable[[], None] | None = None) -> dict[str, str | bytes]:
     """Every generated file as {path relative to docs/: content}; the PDF editions first (bytes),
-    so that the pages list them with their real sizes (`reuse_pdfs_from`: see build_editions).
-    `editions=False` leaves the PDFs out, and the pages then do not list them."""
+    so that the pages list them with their real sizes (`reuse_pdfs_from`, `before_drawing`: see
+    build_editions). `editions=False` leaves the PDFs out, and the pages then do not list them."""
     env = make_environment()
     document = build_model(data)
-    pdfs = pdf_edition.build_editions(data, document, reuse_from=reuse_pdfs_from) if editions else {}
+    pdfs = pdf_edition.build_editions(data, document, reuse_from=reuse_pdfs_from,
+                                      before_drawing=before_drawing) if editions else {}
     out: dict[str, str | bytes] = {pdf_edition.download_path(e): pdfs[e.name]
                                    for e in pdf_edition.EDITIONS if e.name in pdfs}
     for lang in LANGUAGES:
@@ -239,8 +241,13 @@ def page_meta(data: SiteData, lang: str, page: str) -> dict:
 def write_site(data: SiteData, docs_dir: Path, serving: bool = False) -> list[Path]:
     """Write generated files whose content changed; return those paths. `serving`
     (mkdocs serve) keeps the PDF editions already written instead of drawing them anew."""
+    return write_files(render_pages(data, docs_dir if serving else None), docs_dir)
+
+
+def write_files(files: dict[str, str | bytes], docs_dir: Path) -> list[Path]:
+    """Write the rendered files (render_pages) whose content changed; return those paths."""
     changed = []
-    for relative, content in render_pages(data, docs_dir if serving else None).items():
+    for relative, content in files.items():
         path = docs_dir / relative
         encoded = content if isinstance(content, bytes) else content.encode("utf-8")
         if path.exists() and path.read_bytes() == encoded:
