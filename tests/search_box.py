@@ -5,6 +5,10 @@ click or key), a query typed into the real box and, once the dialog says the
 query's results are shown, each result as {href, number, snippet, text,
 other} (other: in the glossary/about group after the text), best first; a
 result's id and path; whether a query has Vietnamese diacritics.
+`search_many` enters a whole suite into the same box inside the page, one
+query after another, and reads the same results: the relevance suites hold
+hundreds of queries, and one DevTools round trip per suite, rather than
+several per query, is what makes them affordable.
 """
 from __future__ import annotations
 
@@ -42,13 +46,48 @@ def search(page, query: str) -> list[dict]:
                                           status: document.getElementById('hp-search-status').textContent})""")
         raise AssertionError(f"no results shown for {query!r}: {state}; requests: "
                              f"{[u for u in page.requests if 'search' in u or 'pagefind' in u]}") from error
-    return page.eval_on_selector_all(
-        "#hp-search-results a",
-        """links => links.map(a => ({href: a.href,
-                                     number: (a.querySelector('.hp-search__num') || {}).textContent || '',
-                                     snippet: (a.querySelector('.hp-search__snippet') || {}).innerHTML || '',
-                                     text: a.textContent,
-                                     other: Boolean(a.closest('.hp-search__group'))}))""")
+    return page.eval_on_selector_all("#hp-search-results a", f"links => links.map({RESULT_JS})")
+
+
+# One shown result, as both search() and search_many() read it.
+RESULT_JS = """a => ({href: a.href,
+                      number: (a.querySelector('.hp-search__num') || {}).textContent || '',
+                      snippet: (a.querySelector('.hp-search__snippet') || {}).innerHTML || '',
+                      text: a.textContent,
+                      other: Boolean(a.closest('.hp-search__group'))})"""
+
+# Each query: the box emptied, then given the query, each time with the input event the
+# browser fires when a person types (the dialog listens to nothing else); then, once the
+# dialog says that query's results are shown, the results as shown.
+SEARCH_MANY_JS = f"""async queries => {{
+  const input = document.getElementById('hp-search-input');
+  const dialog = document.getElementById('hp-search-dialog');
+  const shown = query => new Promise((resolve, reject) => {{
+    if (dialog.getAttribute('data-hp-query') === query) return resolve();
+    const timer = setTimeout(() => {{ watcher.disconnect(); reject(new Error('no results shown for ' + JSON.stringify(query))); }}, 15000);
+    const watcher = new MutationObserver(() => {{
+      if (dialog.getAttribute('data-hp-query') === query) {{ clearTimeout(timer); watcher.disconnect(); resolve(); }}
+    }});
+    watcher.observe(dialog, {{attributes: true, attributeFilter: ['data-hp-query']}});
+  }});
+  const enter = text => {{
+    input.value = text;
+    input.dispatchEvent(new InputEvent('input', {{bubbles: true, inputType: 'insertText', data: text}}));
+  }};
+  const answers = [];
+  for (const query of queries) {{
+    enter('');
+    enter(query);
+    await shown(query);
+    answers.push([...document.querySelectorAll('#hp-search-results a')].map({RESULT_JS}));
+  }}
+  return answers;
+}}"""
+
+
+def search_many(page, queries: list[str]) -> list[list[dict]]:
+    """Enter each query into the open search box in turn; return each one's shown results, best first."""
+    return page.evaluate(SEARCH_MANY_JS, queries)
 
 
 def result_id(result: dict) -> str:

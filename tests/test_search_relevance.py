@@ -8,7 +8,7 @@ hit@1 / hit@3 table per language, diacritics flag and kind, with the misses.
 
 Checked: the suites are well formed (both languages, diacritics flags true,
 kinds known, expected ids that exist); each suite meets its bars per language,
-diacritics flag and kind, typed into the real search box; README's search
+diacritics flag and kind, entered into the real search box (search_box.search_many); README's search
 section shows the table of those very bars (one place for the figures:
 tests/search_bars.yaml); a first search transfers at most 150 KB gzipped.
 """
@@ -20,7 +20,7 @@ import pytest
 
 import search_suites
 from bench_search import FIRST_SEARCH_BAR_BYTES, first_search
-from search_box import has_diacritics, open_search, result_id, result_path, search
+from search_box import has_diacritics, open_search, result_id, result_path, search, search_many
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT_PAGE = {"vi": "/text/", "en": "/en/text/"}
@@ -62,9 +62,9 @@ def test_the_harder_suite_has_every_kind_in_both_languages():
 def test_relevance_suite_meets_its_bars(page, site_server, name, lang):
     page.goto(site_server + TEXT_PAGE[lang])
     open_search(page)
+    queries = [q for q in SUITES[name] if q["lang"] == lang]
     rows = []
-    for query in (q for q in SUITES[name] if q["lang"] == lang):
-        results = search(page, query["query"])
+    for query, results in zip(queries, search_many(page, [q["query"] for q in queries]), strict=True):
         assert all(result_path(r).startswith("/en/") == (lang == "en") for r in results), query
         rows.append((query, [result_id(r) for r in results[:3]]))
     table = search_suites.score(rows)
@@ -73,6 +73,18 @@ def test_relevance_suite_meets_its_bars(page, site_server, name, lang):
     misses = search_suites.misses(rows)
     print("\n".join(misses))
     assert search_suites.shortfalls(table, {lang: BARS[name][lang]}) == [], "\n".join(misses)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_suite_entered_at_once_shows_what_typing_each_query_shows(page, site_server, lang):
+    # Every fifth query of the harder suite: numbers, typos, Telex, filler and fallbacks among them.
+    sample = [q["query"] for q in SUITES["hard"] if q["lang"] == lang][::5] + ["zzzqqq"]
+    page.goto(site_server + TEXT_PAGE[lang])
+    open_search(page)
+    at_once = search_many(page, sample)
+    one_by_one = [search(page, query) for query in sample]
+    assert at_once == one_by_one
+    assert all(at_once[:-1])
 
 
 def test_readme_states_the_bars():
