@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from filelock import FileLock
@@ -119,12 +120,86 @@ def browser():
         browser.close()
 
 
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+class ReusedPage:
+    """One page per worker, lent to one test at a time and reset after it.
+
+    A new page costs about a CPU-second on this machine (a renderer process, and
+    every script compiled and every stylesheet parsed anew), against about 0.25 s
+    to load a page in one that exists: with about 150 tests that open one page,
+    that is most of what the browser tests cost. The HTTP cache is disabled, as
+    in a new context every request reaches the server and `page.requests` sees
+    it. After each test: the listeners it added are removed, storage and
+    permissions are cleared, media emulation and the viewport are reset, and the
+    page is left on about:blank. A page that cannot be reset is closed, and the
+    next test gets a new one. Tests that need context options or init scripts
+    make their own context.
+    """
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.context = self.page = self.session = None
+
+    def lend(self):
+        if self.page is None or self.page.is_closed():
+            self._open()
+        page = self.page
+        # Again for each test: Playwright turns the cache back on when routes change (unroute_all).
+        self.session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        page.requests = []
+        page.hp_listeners = []
+        # Record what the test adds, to remove it afterwards (the instance attribute shadows the method).
+        page.on = lambda event, handler: (page.hp_listeners.append((event, handler)), type(page).on(page, event, handler))[1]
+        return page
+
+    def _open(self):
+        self.close()
+        self.context = self.browser.new_context(viewport=VIEWPORT)
+        self.page = self.context.new_page()
+        self.session = self.context.new_cdp_session(self.page)
+        page = self.page
+        page.requests = []
+        type(page).on(page, "request", lambda request: page.requests.append(request.url))
+
+    def give_back(self):
+        page = self.page
+        try:
+            del page.on
+            for event, handler in page.hp_listeners:
+                page.remove_listener(event, handler)
+            origins = {f"{u.scheme}://{u.netloc}" for u in map(urlsplit, page.requests) if u.scheme in ("http", "https")}
+            page.goto("about:blank")
+            for origin in sorted(origins):
+                self.session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+            self.context.clear_permissions()
+            self.context.clear_cookies()
+            page.unroute_all(behavior="ignoreErrors")
+            page.emulate_media(media="null", color_scheme="null", reduced_motion="null", forced_colors="null")
+            page.set_viewport_size(VIEWPORT)
+        except Exception:  # a page left in a state we cannot undo: the next test gets a new one
+            self.close()
+
+    def close(self):
+        if self.context is not None:
+            try:
+                self.context.close()
+            except Exception:
+                pass
+        self.context = self.page = self.session = None
+
+
+@pytest.fixture(scope="session")
+def _reused_page(browser):
+    holder = ReusedPage(browser)
+    yield holder
+    holder.close()
+
+
 @pytest.fixture
-def page(browser):
-    """A fresh page that records every request URL in `page.requests`."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    yield page
-    context.close()
+def page(_reused_page):
+    """A page with nothing left of earlier tests (see ReusedPage), 1280×900, with no HTTP cache,
+    that records every request URL in `page.requests`."""
+    yield _reused_page.lend()
+    _reused_page.give_back()

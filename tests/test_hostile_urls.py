@@ -31,22 +31,17 @@ COUNT = "() => ({elements: document.querySelectorAll('*').length, pwned: !!windo
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_hostile_addresses_neither_throw_nor_inject(browser, site_server, path):
-    context = browser.new_context()
-    page = context.new_page()
+def test_hostile_addresses_neither_throw_nor_inject(page, site_server, path):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
-        goto(page, f"{site_server}/{path}")
-        clean = page.evaluate(COUNT)
-        for suffix in HOSTILE:
-            goto(page, f"{site_server}/{path}{suffix}")
-            page.wait_for_selector("[data-hp-search-open]", state="visible")
-            state = page.evaluate(COUNT)
-            assert not state["pwned"] and state["injected"] == 0, suffix
-            assert errors == [], f"{suffix}: {errors}"
-            # Only our own marks of a highlighted search may add elements.
-            assert state["elements"] - page.evaluate("document.querySelectorAll('mark.hp-highlight').length") \
-                <= clean["elements"] + 2, suffix
-    finally:
-        context.close()
+    goto(page, f"{site_server}/{path}")
+    clean = page.evaluate(COUNT)
+    for suffix in HOSTILE:
+        goto(page, f"{site_server}/{path}{suffix}")
+        page.wait_for_selector("[data-hp-search-open]", state="visible")
+        state = page.evaluate(COUNT)
+        assert not state["pwned"] and state["injected"] == 0, suffix
+        assert errors == [], f"{suffix}: {errors}"
+        # Only our own marks of a highlighted search may add elements.
+        assert state["elements"] - page.evaluate("document.querySelectorAll('mark.hp-highlight').length") \
+            <= clean["elements"] + 2, suffix
