@@ -128,8 +128,12 @@ def in_scheme(page, scheme: str) -> None:
     wait_for_js(page, f"document.body.getAttribute('data-md-color-scheme') === '{SCHEME_OF[scheme]}'")
 
 
-def axe_violations(page) -> list[str]:
-    """axe-core's WCAG 2.1 A/AA violations on the page as it is now, one line each."""
+def axe_violations(page, within: list[str] | None = None) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now, one line each.
+
+    `within`: only the elements these selectors match (a dialog just opened, a tooltip
+    just shown) when the rest of the page is unchanged since a whole-page run; axe's
+    page-level rules (landmarks, title, headings) run only on the whole page."""
     if not AXE.exists():
         pytest.fail("axe-core is missing: run `npm ci` (make test does)")
     # Contrast is judged on the settled page: a button fading in (Material's back-to-top)
@@ -140,7 +144,8 @@ def axe_violations(page) -> list[str]:
     # DevTools evaluation: the page CSP (rightly) blocks an injected script tag. Once per page.
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(axe_source())
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS)
+    result = page.evaluate("([tags, within]) => axe.run(within ? {include: within} : document,"
+                           " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", [WCAG_TAGS, within])
     return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
             for v in result["violations"]]
 

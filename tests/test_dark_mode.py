@@ -2,7 +2,7 @@
 choice, never paints the wrong scheme first, and every state passes axe.
 
 In: the built site on 127.0.0.1 (`site_server`), Debian's Chromium with the
-device's colour scheme set per context (light or dark), axe-core from npm.
+device's colour scheme set per context or page (light or dark), axe-core from npm.
 Out: pass/fail for
   * the scheme on a first visit matching the device, already before any
     external script has run (all .js requests blocked), so the first paint
@@ -11,7 +11,8 @@ Out: pass/fail for
     a reload and across pages, and applied before the first paint too;
   * zero axe violations with the search dialog showing results, the cite
     dialog open, a glossary tooltip shown and a permalinked target row
-    highlighted, in both schemes and both languages.
+    highlighted (each state checked on its own; test_accessibility checks
+    the pages whole), in both schemes and both languages.
 """
 from __future__ import annotations
 
@@ -97,30 +98,28 @@ def test_stored_choice_is_applied_before_any_external_script(browser, site_serve
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_dialogs_tooltips_and_highlights_pass_axe(browser, site_server, scheme, prefix):
-    context, page = new_page(browser, scheme)
-    try:
-        # A permalinked target row, highlighted.
-        page.goto(f"{site_server}/{prefix}targets/#iii-3-b-1")
-        settle(page)
-        assert page.evaluate(BODY_SCHEME) == SCHEME_OF[scheme]
-        assert axe_violations(page) == []
-        # The cite dialog.
-        page.locator("#iii-3-b-1 .hp-cite-btn--cite").click()
-        page.wait_for_selector("dialog.hp-cite-dialog[open]")
-        assert axe_violations(page) == []
-        page.keyboard.press("Escape")
-        # The search dialog with results and marked words.
-        page.locator("[data-hp-search-open]").click()
-        page.locator("#hp-search-input").fill("GRDP")
-        page.wait_for_selector("#hp-search-results li mark", timeout=10000)
-        assert axe_violations(page) == []
-        page.keyboard.press("Escape")
-        # A glossary tooltip over the full text, and a paragraph permalink.
-        page.goto(f"{site_server}/{prefix}text/#iii-5-2-p3")
-        settle(page)
-        page.locator("a.hp-term").first.focus()
-        page.wait_for_selector(".hp-tooltip:not([hidden])")
-        assert axe_violations(page) == []
-    finally:
-        context.close()
+def test_dialogs_tooltips_and_highlights_pass_axe(page, site_server, scheme, prefix):
+    page.emulate_media(color_scheme=scheme)  # the device's setting, before the page loads
+    # A permalinked target row, highlighted (test_accessibility checks the page whole in both schemes).
+    page.goto(f"{site_server}/{prefix}targets/#iii-3-b-1")
+    settle(page)
+    assert page.evaluate(BODY_SCHEME) == SCHEME_OF[scheme]
+    assert page.locator("#iii-3-b-1.hp-row--highlight").count() == 1
+    assert axe_violations(page, within=["#iii-3-b-1"]) == []
+    # The cite dialog.
+    page.locator("#iii-3-b-1 .hp-cite-btn--cite").click()
+    page.wait_for_selector("dialog.hp-cite-dialog[open]")
+    assert axe_violations(page, within=["dialog.hp-cite-dialog"]) == []
+    page.keyboard.press("Escape")
+    # The search dialog with results and marked words.
+    page.locator("[data-hp-search-open]").click()
+    page.locator("#hp-search-input").fill("GRDP")
+    page.wait_for_selector("#hp-search-results li mark", timeout=10000)
+    assert axe_violations(page, within=["#hp-search-dialog"]) == []
+    page.keyboard.press("Escape")
+    # A glossary tooltip over the full text (checked whole by test_accessibility), and a paragraph permalink.
+    page.goto(f"{site_server}/{prefix}text/#iii-5-2-p3")
+    settle(page)
+    page.locator("a.hp-term").first.focus()
+    page.wait_for_selector(".hp-tooltip:not([hidden])")
+    assert axe_violations(page, within=[".hp-tooltip", "#iii-5-2-p3"]) == []
