@@ -171,14 +171,16 @@ def wait_for_js(page, expression: str, arg=None, timeout: float = 15.0):
 
 # -- waiting for a page to settle ---------------------------------------------------
 
-SETTLED_AFTER = 0.1  # seconds with no request in flight
+QUIET = 0.03  # seconds with no request in flight before the page is asked whether it is idle
+IDLE = "() => new Promise(done => requestIdleCallback(() => done(), {timeout: 1000}))"
 
 
 class NetworkActivity:
-    """Requests in flight in one browser context, and when that last changed."""
+    """Requests in flight in one browser context, how many have started, and when that last changed."""
 
     def __init__(self, context):
         self.in_flight = 0
+        self.started = 0
         self.changed = time.monotonic()
         context.on("request", self._started)
         context.on("requestfinished", self._ended)
@@ -186,6 +188,7 @@ class NetworkActivity:
 
     def _started(self, request):
         self.in_flight += 1
+        self.started += 1
         self.changed = time.monotonic()
 
     def _ended(self, request):
@@ -200,19 +203,28 @@ def track_network(context):
 
 
 def settle(page, timeout: float = 15.0) -> None:
-    """Wait for the load event, then until no request has been in flight for SETTLED_AFTER.
+    """Wait for the load event, then until no request is in flight and the page has
+    nothing left to run that could start one.
 
-    Playwright's "networkidle" waits for a fixed 500 ms of silence; on a
-    loopback server every request of these pages ends within milliseconds,
-    and the lazily imported modules start before the load event.
+    Lazily imported modules start around the load event, and each one that
+    arrives is compiled and run on the page's main thread, where it may import
+    the next: a request can follow a finished one after a gap. Rather than a
+    fixed silence (Playwright's "networkidle" waits 500 ms), wait for a short
+    one, then for the main thread to go idle (requestIdleCallback: no task
+    left); if a request started meanwhile, wait again.
     """
     page.wait_for_load_state("load")
     network = page.context.hp_network
     deadline = time.monotonic() + timeout
-    while network.in_flight > 0 or time.monotonic() - network.changed < SETTLED_AFTER:
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"{network.in_flight} request(s) still in flight after {timeout:.0f} s")
-        page.wait_for_timeout(20)
+    while True:
+        while network.in_flight > 0 or time.monotonic() - network.changed < QUIET:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{network.in_flight} request(s) still in flight after {timeout:.0f} s")
+            page.wait_for_timeout(10)
+        started = network.started
+        page.evaluate(IDLE)
+        if network.in_flight == 0 and network.started == started:
+            return
 
 
 def goto(page, url: str):
