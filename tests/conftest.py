@@ -1,8 +1,10 @@
 """Shared fixtures.
 
 In: the repository. Out: a built site (built once per session into a temp
-folder with `scripts/build_site.py`), a loopback HTTP server for it, and a
-Playwright browser driving Debian's Chromium (never a downloaded browser).
+folder with `scripts/build_site.py`; under pytest-xdist the deploy and default
+builds start with the session), a loopback HTTP server for it, a Playwright
+browser driving Debian's Chromium (never a downloaded browser), and one page
+per worker lent to each browser test (ReusedPage).
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -60,10 +63,10 @@ def _run_dir(tmp_path_factory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def build_once(tmp_path_factory, name: str, env: dict[str, str]) -> tuple[Path, str]:
-    """`scripts/build_site.py` into <run>/<name>/site once per test run, however many
-    workers ask; returns the site folder and the build's stderr."""
-    folder = _run_dir(tmp_path_factory) / name
+def _build(run_dir: Path, name: str, env: dict[str, str]) -> tuple[Path, str]:
+    """`scripts/build_site.py` into <run_dir>/<name>/site unless it is there (a file lock
+    makes the others wait); returns the site folder and the build's stderr."""
+    folder = run_dir / name
     folder.mkdir(exist_ok=True)
     site_dir, log = folder / "site", folder / "stderr.txt"
     with FileLock(folder / ".lock"):
@@ -75,10 +78,55 @@ def build_once(tmp_path_factory, name: str, env: dict[str, str]) -> tuple[Path, 
     return site_dir, log.read_text(encoding="utf-8")
 
 
+def build_once(tmp_path_factory, name: str, env: dict[str, str]) -> tuple[Path, str]:
+    """`scripts/build_site.py` into <run>/<name>/site once per test run, however many
+    workers ask; returns the site folder and the build's stderr."""
+    return _build(_run_dir(tmp_path_factory), name, env)
+
+
+def deploy_environment() -> dict[str, str]:
+    return dict(os.environ, SITE_URL=os.environ.get("SITE_URL") or DEPLOY_URL)
+
+
+def default_environment() -> dict[str, str]:
+    """`make build` without SITE_URL, and without SOURCE_DATE_EPOCH (build_site.py takes the last commit's)."""
+    return {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SOURCE_DATE_EPOCH")}
+
+
+SESSION_BUILDS = {"deploy": deploy_environment, "default": default_environment}
+
+
+def pytest_sessionstart(session):
+    # Under pytest-xdist the controller starts the session's builds on a thread at once: the
+    # workers run the tests that need no build meanwhile, then find each build done or under
+    # way (its lock). A build that fails here is built again by the first test that needs it,
+    # which reports the failure.
+    config = session.config
+    if hasattr(config, "workerinput") or config.pluginmanager.get_plugin("dsession") is None:
+        return
+    run_dir = config._tmp_path_factory.getbasetemp()
+    config.hp_early_builds = threading.Thread(target=_early_builds, args=(run_dir,), daemon=True)
+    config.hp_early_builds.start()
+
+
+def _early_builds(run_dir: Path) -> None:
+    for name, environment in SESSION_BUILDS.items():
+        try:
+            _build(run_dir, name, environment())
+        except AssertionError:
+            return
+
+
+def pytest_sessionfinish(session):
+    thread = getattr(session.config, "hp_early_builds", None)
+    if thread is not None:
+        thread.join()
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site, a deploy build with the strict MkDocs build."""
-    site_dir, output = build_once(tmp_path_factory, "deploy", dict(os.environ, SITE_URL=os.environ.get("SITE_URL") or DEPLOY_URL))
+    site_dir, output = build_once(tmp_path_factory, "deploy", deploy_environment())
     assert "WARNING" not in output, output
     return site_dir
 
@@ -87,8 +135,7 @@ def built_site(tmp_path_factory) -> Path:
 def default_build(tmp_path_factory) -> tuple[Path, str]:
     """`make build` without SITE_URL, and without SOURCE_DATE_EPOCH (build_site.py takes the
     last commit's): the site folder and what the build printed."""
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SOURCE_DATE_EPOCH")}
-    return build_once(tmp_path_factory, "default", env)
+    return build_once(tmp_path_factory, "default", default_environment())
 
 
 @pytest.fixture(scope="session")

@@ -110,11 +110,12 @@ def text_pages(reader: PdfReader) -> list:
 
 def join_lines(text: str) -> str:
     """Lines joined by a space, except after a hyphen or dash glued to a word (as clean_source does)."""
-    joined = ""
+    pieces: list[str] = []
     for line in (line.strip() for line in text.split("\n")):
-        if line:
-            joined += line if re.search(r"\S[-–]$", joined) else (" " + line if joined else line)
-    return joined
+        if line:  # the test needs only the last two characters: searching the whole text is quadratic
+            tail = "".join(pieces[-2:])[-2:]
+            pieces.append(line if re.search(r"\S[-–]$", tail) else (" " + line if pieces else line))
+    return "".join(pieces)
 
 
 def body(reader: PdfReader, region: str = "body") -> str:
