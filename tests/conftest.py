@@ -1,8 +1,7 @@
 """Shared fixtures.
 
 In: the repository. Out: a built site (built once per session into a temp
-folder with `scripts/build_site.py`; under pytest-xdist the deploy and default
-builds start with the session), a loopback HTTP server for it, a Playwright
+folder with `scripts/build_site.py`), a loopback HTTP server for it, a Playwright
 browser driving Debian's Chromium (never a downloaded browser), and one page
 per worker lent to each browser test (ReusedPage).
 """
@@ -12,7 +11,6 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -91,36 +89,6 @@ def deploy_environment() -> dict[str, str]:
 def default_environment() -> dict[str, str]:
     """`make build` without SITE_URL, and without SOURCE_DATE_EPOCH (build_site.py takes the last commit's)."""
     return {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SOURCE_DATE_EPOCH")}
-
-
-SESSION_BUILDS = {"deploy": deploy_environment, "default": default_environment}
-
-
-def pytest_sessionstart(session):
-    # Under pytest-xdist the controller starts the session's builds on a thread at once: the
-    # workers run the tests that need no build meanwhile, then find each build done or under
-    # way (its lock). A build that fails here is built again by the first test that needs it,
-    # which reports the failure.
-    config = session.config
-    if hasattr(config, "workerinput") or config.pluginmanager.get_plugin("dsession") is None:
-        return
-    run_dir = config._tmp_path_factory.getbasetemp()
-    config.hp_early_builds = threading.Thread(target=_early_builds, args=(run_dir,), daemon=True)
-    config.hp_early_builds.start()
-
-
-def _early_builds(run_dir: Path) -> None:
-    for name, environment in SESSION_BUILDS.items():
-        try:
-            _build(run_dir, name, environment())
-        except AssertionError:
-            return
-
-
-def pytest_sessionfinish(session):
-    thread = getattr(session.config, "hp_early_builds", None)
-    if thread is not None:
-        thread.join()
 
 
 @pytest.fixture(scope="session")
