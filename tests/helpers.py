@@ -128,6 +128,18 @@ def in_scheme(page, scheme: str) -> None:
     wait_for_js(page, f"document.body.getAttribute('data-md-color-scheme') === '{SCHEME_OF[scheme]}'")
 
 
+# Every animation and CSS transition of the page finished (at most 3 s: an animation
+# can stall when the page paints no frame for a while).
+ANIMATIONS_DONE = ("() => Promise.race([Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),"
+                   " new Promise(done => setTimeout(done, 3000))])")
+
+
+def transitions_done(page) -> None:
+    """Wait two frames (a style change starts its transitions then), then for every animation to end."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.evaluate(ANIMATIONS_DONE)
+
+
 def axe_violations(page, within: list[str] | None = None) -> list[str]:
     """axe-core's WCAG 2.1 A/AA violations on the page as it is now, one line each.
 
@@ -138,9 +150,7 @@ def axe_violations(page, within: list[str] | None = None) -> list[str]:
         pytest.fail("axe-core is missing: run `npm ci` (make test does)")
     # Contrast is judged on the settled page: a button fading in (Material's back-to-top)
     # blends with the page until its transition ends.
-    # (At most 3 s: an animation can stall when the page paints no frame for a while.)
-    page.evaluate("Promise.race([Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),"
-                  " new Promise(done => setTimeout(done, 3000))])")
+    page.evaluate(ANIMATIONS_DONE)
     # DevTools evaluation: the page CSP (rightly) blocks an injected script tag. Once per page.
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(axe_source())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import SCHEME_OF, axe_violations, in_scheme, settle
+from helpers import SCHEME_OF, axe_violations, in_scheme, settle, transitions_done
 
 PAGES = ["", "text/", "targets/", "compare/", "glossary/", "about/", "corrections/", "404.html"]
 
@@ -94,7 +94,7 @@ def tab_until(page, predicate, key="Tab", limit=200):
 
 
 def assert_visible_focus(page):
-    page.wait_for_timeout(400)  # let focus transitions (Material fades some in) finish
+    transitions_done(page)  # Material fades some focus rings in
     info = page.evaluate(FOCUS_INFO)
     assert info["shown"], info
     assert info["outline"] or info["shadow"], f"focus is not visible: {info}"
