@@ -61,10 +61,10 @@ def _run_dir(tmp_path_factory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def _build(run_dir: Path, name: str, env: dict[str, str]) -> tuple[Path, str]:
-    """`scripts/build_site.py` into <run_dir>/<name>/site unless it is there (a file lock
-    makes the others wait); returns the site folder and the build's stderr."""
-    folder = run_dir / name
+def build_once(tmp_path_factory, name: str, env: dict[str, str]) -> tuple[Path, str]:
+    """`scripts/build_site.py` into <run>/<name>/site once per test run, however many
+    workers ask; returns the site folder and the build's stderr."""
+    folder = _run_dir(tmp_path_factory) / name
     folder.mkdir(exist_ok=True)
     site_dir, log = folder / "site", folder / "stderr.txt"
     with FileLock(folder / ".lock"):
@@ -76,25 +76,10 @@ def _build(run_dir: Path, name: str, env: dict[str, str]) -> tuple[Path, str]:
     return site_dir, log.read_text(encoding="utf-8")
 
 
-def build_once(tmp_path_factory, name: str, env: dict[str, str]) -> tuple[Path, str]:
-    """`scripts/build_site.py` into <run>/<name>/site once per test run, however many
-    workers ask; returns the site folder and the build's stderr."""
-    return _build(_run_dir(tmp_path_factory), name, env)
-
-
-def deploy_environment() -> dict[str, str]:
-    return dict(os.environ, SITE_URL=os.environ.get("SITE_URL") or DEPLOY_URL)
-
-
-def default_environment() -> dict[str, str]:
-    """`make build` without SITE_URL, and without SOURCE_DATE_EPOCH (build_site.py takes the last commit's)."""
-    return {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SOURCE_DATE_EPOCH")}
-
-
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site, a deploy build with the strict MkDocs build."""
-    site_dir, output = build_once(tmp_path_factory, "deploy", deploy_environment())
+    site_dir, output = build_once(tmp_path_factory, "deploy", dict(os.environ, SITE_URL=os.environ.get("SITE_URL") or DEPLOY_URL))
     assert "WARNING" not in output, output
     return site_dir
 
@@ -103,7 +88,8 @@ def built_site(tmp_path_factory) -> Path:
 def default_build(tmp_path_factory) -> tuple[Path, str]:
     """`make build` without SITE_URL, and without SOURCE_DATE_EPOCH (build_site.py takes the
     last commit's): the site folder and what the build printed."""
-    return build_once(tmp_path_factory, "default", default_environment())
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SOURCE_DATE_EPOCH")}
+    return build_once(tmp_path_factory, "default", env)
 
 
 @pytest.fixture(scope="session")
@@ -161,8 +147,6 @@ class ReusedPage:
         if self.page is None or self.page.is_closed():
             self._open()
         page = self.page
-        # Again for each test: Playwright turns the cache back on when routes change (unroute_all).
-        self.session.send("Network.setCacheDisabled", {"cacheDisabled": True})
         page.requests = []
         page.hp_listeners = []
         # Record what the test adds, to remove it afterwards (the instance attribute shadows the method).
@@ -174,6 +158,8 @@ class ReusedPage:
         self.context = self.browser.new_context(viewport=VIEWPORT)
         self.page = self.context.new_page()
         self.session = self.context.new_cdp_session(self.page)
+        self.session.send("Network.enable")  # without it, this session's setCacheDisabled does nothing
+        self.session.send("Network.setCacheDisabled", {"cacheDisabled": True})
         page = self.page
         page.requests = []
         type(page).on(page, "request", lambda request: page.requests.append(request.url))
