@@ -149,8 +149,11 @@ class ReusedPage:
         page = self.page
         page.requests = []
         page.hp_listeners = []
-        # Record what the test adds, to remove it afterwards (the instance attribute shadows the method).
-        page.on = lambda event, handler: (page.hp_listeners.append((event, handler)), type(page).on(page, event, handler))[1]
+
+        def on(event, handler):  # records what the test adds, to remove it afterwards
+            page.hp_listeners.append((event, handler))
+            return type(page).on(page, event, handler)
+        page.on = on  # the instance attribute shadows the method until give_back
         return page
 
     def _open(self):
