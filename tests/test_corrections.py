@@ -6,15 +6,11 @@ Out: the exact `data/corrections.yaml:LINE: ids: message` problem.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
-
-import pytest
 
 from helpers import edit, problems_of
 from sitegen.corrections import build_date, correction_problems, entries_newest_first, marker_map
 from sitegen.document import load_site_data
-from sitegen.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -54,7 +50,6 @@ def test_previous_equal_to_current(data_copy):
     text = path.read_text(encoding="utf-8")
     start = text.index("    viii-p2: ")
     current = "the Party's two 100-year strategic goals"
-    old = text[start:].split("\n")[0] + "\n"
     # Replace the previous wording of viii-p2 by its current wording.
     data, _ = load_site_data(ROOT / "data")
     now = " ".join(data.by_id()["viii-p2"].raw["en"].split())

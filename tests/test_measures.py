@@ -7,7 +7,6 @@ defect as `data/FILE:LINE: id: message`.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -110,7 +109,6 @@ def test_labels_and_theme_name(data):
 # ---------------------------------------------------------------- broken fixtures
 
 def test_a_field_number_the_sentence_lacks_is_reported(data_copy):
-    line = edit(data_copy / "resolution" / "iii-3.yaml", "      - id: iii-3-b-10\n", "      - id: iii-3-b-10\n")
     edit(data_copy / "resolution" / "iii-3.yaml", "value: 57\n", "value: 57\n            stretch: 60\n")
     found = problems_of(data_copy)
     assert any("iii-3-b-10: iii-3-b-10-m1: numbers in the fields that the vi sentence does not state: 60" in p for p in found), found

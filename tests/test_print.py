@@ -58,4 +58,4 @@ def test_link_addresses_print_after_links(page, site_server):
       .map(a => [a.getAttribute('href'), getComputedStyle(a, '::after').content])""")
     assert links
     for href, content in links:
-        assert content == f'" (" attr(href) ")"' or content == f'" ({href})"', (href, content)
+        assert content == '" (" attr(href) ")"' or content == f'" ({href})"', (href, content)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import chart, corrections, opendata, pdf_edition
 from .glossary_marks import GlossaryMarker

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
