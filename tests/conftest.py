@@ -116,7 +116,8 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         new_context = browser.new_context
         # Every context counts its requests in flight, for helpers.settle.
-        browser.new_context = lambda **options: track_network(new_context(**options))
+        browser.new_context = lambda **options: track_network(new_context(**options),
+                                                              options.get("java_script_enabled", True))
         yield browser
         browser.close()
 

@@ -186,9 +186,11 @@ IDLE = "() => new Promise(done => requestIdleCallback(() => done(), {timeout: 10
 
 
 class NetworkActivity:
-    """Requests in flight in one browser context, how many have started, and when that last changed."""
+    """Requests in flight in one browser context, how many have started, and when that last
+    changed; `scripts`: whether the context runs JavaScript."""
 
-    def __init__(self, context):
+    def __init__(self, context, scripts: bool = True):
+        self.scripts = scripts
         self.in_flight = 0
         self.started = 0
         self.changed = time.monotonic()
@@ -206,9 +208,9 @@ class NetworkActivity:
         self.changed = time.monotonic()
 
 
-def track_network(context):
+def track_network(context, scripts: bool = True):
     """Count the context's requests in flight (conftest does this for every context)."""
-    context.hp_network = NetworkActivity(context)
+    context.hp_network = NetworkActivity(context, scripts)
     return context
 
 
@@ -221,7 +223,8 @@ def settle(page, timeout: float = 15.0) -> None:
     the next: a request can follow a finished one after a gap. Rather than a
     fixed silence (Playwright's "networkidle" waits 500 ms), wait for a short
     one, then for the main thread to go idle (requestIdleCallback: no task
-    left); if a request started meanwhile, wait again.
+    left); if a request started meanwhile, wait again. Without JavaScript no
+    script can start one, and the page would never run the idle callback.
     """
     page.wait_for_load_state("load")
     network = page.context.hp_network
@@ -231,6 +234,8 @@ def settle(page, timeout: float = 15.0) -> None:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"{network.in_flight} request(s) still in flight after {timeout:.0f} s")
             page.wait_for_timeout(10)
+        if not network.scripts:
+            return
         started = network.started
         page.evaluate(IDLE)
         if network.in_flight == 0 and network.started == started:

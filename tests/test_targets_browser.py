@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import wait_for_js
+from helpers import goto, wait_for_js
 
 CITATIONS = {
     "vi": "Nghị quyết Đại hội Đảng bộ thành phố Hải Phòng lần thứ I, nhiệm kỳ 2025–2030, bản 1.2, mục III.3.b, chỉ tiêu (18)",
@@ -51,7 +51,8 @@ def in_viewport(page, element_id: str) -> bool:
 def open_targets(page, base: str, lang: str = "vi", fragment: str = "") -> None:
     page.goto(f"{base}{PREFIX[lang]}/targets/" + (f"#{fragment}" if fragment else ""))
     page.wait_for_load_state("load")
-    wait_for_js(page, "!document.querySelector('[data-hp-filters]').hidden")  # targets.js has started
+    # targets.js has run: it writes the count of shown rows (the page arrives with none).
+    wait_for_js(page, "document.getElementById('hp-filter-count').textContent !== ''")
 
 
 def filter_for(page, text: str) -> list[str]:
@@ -224,7 +225,8 @@ def test_full_text_and_table_link_to_each_other(page, site_server):
     to_table.click()
     page.wait_for_url("**/targets/#iii-3-b-18")
     page.wait_for_load_state("load")
-    wait_for_js(page, "!document.querySelector('[data-hp-filters]').hidden")  # targets.js has started
+    # targets.js has run: it writes the count of shown rows (the page arrives with none).
+    wait_for_js(page, "document.getElementById('hp-filter-count').textContent !== ''")
     # Waited for, not read at once: on a loaded machine it once showed a moment later (not understood).
     wait_for_js(page, "document.getElementById('iii-3-b-18').classList.contains('hp-row--highlight')")
     assert in_viewport(page, "iii-3-b-18")
@@ -381,7 +383,8 @@ def test_without_javascript_the_full_table_shows(browser, site_server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
-        open_targets(page, site_server)
+        goto(page, f"{site_server}/targets/")
+        assert page.evaluate("document.getElementById('hp-filter-count').textContent") == ""  # no script ran
         assert len(visible_rows(page)) == 29
         assert visible_rows(page, "#commitments-table tr.hp-row") == all_rows(page, "#commitments-table tr.hp-row")
         assert not page.locator("[data-hp-filters]").is_visible()
