@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from filelock import FileLock
 
-from helpers import static_server, track_network
+from helpers import VIEWPORT, static_server, track_network
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -120,9 +120,6 @@ def browser():
                                                               options.get("java_script_enabled", True))
         yield browser
         browser.close()
-
-
-VIEWPORT = {"width": 1280, "height": 900}
 
 
 class ReusedPage:

@@ -150,7 +150,7 @@ def axe_violations(page, within: list[str] | None = None) -> list[str]:
         pytest.fail("axe-core is missing: run `npm ci` (make test does)")
     # Contrast is judged on the settled page: a button fading in (Material's back-to-top)
     # blends with the page until its transition ends.
-    page.evaluate(ANIMATIONS_DONE)
+    transitions_done(page)
     # DevTools evaluation: the page CSP (rightly) blocks an injected script tag. Once per page.
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(axe_source())
@@ -177,6 +177,9 @@ def wait_for_js(page, expression: str, arg=None, timeout: float = 15.0):
         if time.monotonic() > deadline:
             raise TimeoutError(f"waited {timeout:.0f} s for: {expression}")
         page.wait_for_timeout(50)
+
+
+VIEWPORT = {"width": 1280, "height": 900}  # the desktop the browser tests read the site on
 
 
 # -- waiting for a page to settle ---------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import SCHEME_OF, axe_violations, in_scheme, settle, transitions_done
+from helpers import SCHEME_OF, VIEWPORT, axe_violations, in_scheme, settle, transitions_done
 
 PAGES = ["", "text/", "targets/", "compare/", "glossary/", "about/", "corrections/", "404.html"]
 
@@ -22,7 +22,7 @@ SCHEMES = ["light", "dark"]
 @pytest.fixture
 def schemed_page(browser, request):
     """A fresh page whose device prefers the colour scheme `request.param`."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
+    context = browser.new_context(viewport=VIEWPORT, color_scheme=request.param)
     yield context.new_page()
     context.close()
 

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from helpers import goto
+from helpers import VIEWPORT, goto
 
 LANGS = {"vi": "", "en": "en/"}
 # The 404 pages: tests/test_not_found_subpath.py serves them under a sub-path.
@@ -38,7 +38,7 @@ def test_the_policy_comes_before_the_first_script_on_every_page(built_site):
 
 
 def new_recording_page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport=VIEWPORT)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     context.add_init_script(RECORD)
     page = context.new_page()

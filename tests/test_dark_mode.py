@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import SCHEME_OF, axe_violations, settle
+from helpers import SCHEME_OF, VIEWPORT, axe_violations, settle
 
 BODY_SCHEME = "document.body.getAttribute('data-md-color-scheme')"
 # Records the scheme the body has when the HTML has been parsed, before any
@@ -30,7 +30,7 @@ RECORD_AT_PARSE = """document.addEventListener('DOMContentLoaded', () => {
 
 
 def new_page(browser, scheme: str, block_scripts: bool = False):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    context = browser.new_context(viewport=VIEWPORT, color_scheme=scheme)
     context.add_init_script(RECORD_AT_PARSE)
     if block_scripts:
         context.route("**/*.js", lambda route: route.abort())

@@ -8,8 +8,8 @@ of its own recorded and none served from the cache.
 """
 from __future__ import annotations
 
-from conftest import VIEWPORT, ReusedPage
-from helpers import goto
+from conftest import ReusedPage
+from helpers import VIEWPORT, goto
 
 STATE = """() => ({stored: localStorage.getItem('hp-test') || sessionStorage.getItem('hp-test'),
                   dark: matchMedia('(prefers-color-scheme: dark)').matches,

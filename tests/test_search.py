@@ -27,7 +27,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 import yaml
 
-from helpers import axe_violations, goto, static_server, wait_for_js
+from helpers import VIEWPORT, axe_violations, goto, static_server, wait_for_js
 from search_box import open_search, result_id, result_path, search
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,7 +40,7 @@ TEXT_PAGE = {"vi": "/text/", "en": "/en/text/"}
 def search_pages(browser, site_server):
     """The full text in each language with the search dialog open, shared by the tests that
     only type a query and read what is shown (each search replaces the previous results)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport=VIEWPORT)
     pages = {}
     for lang, path in TEXT_PAGE.items():
         page = context.new_page()
