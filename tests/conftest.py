@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from filelock import FileLock
 
-from helpers import VIEWPORT, static_server, track_network
+from helpers import CHECKOUT_BUILDS, VIEWPORT, static_server, track_network
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -29,13 +29,20 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-background-networking"
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-# Builds of this checkout run one at a time (build_site.py's lock): the tests that need
-# none run first, so that under pytest-xdist no worker idles while the first build runs.
+# Builds of this checkout run one at a time (build_site.py's lock), so under pytest-xdist one
+# worker takes every test that builds the checkout (the group below; xdist hands out its
+# largest group first), starting with the deploy build the browser tests need, while the
+# other runs the tests that need no build. Neither then waits for the other's build.
 NEEDS_A_BUILD = {"built_site", "default_build", "browser"}
 
 
 def pytest_collection_modifyitems(config, items):
-    items.sort(key=lambda item: bool(NEEDS_A_BUILD & set(item.fixturenames)))
+    def order(item):
+        marker = item.get_closest_marker("xdist_group")
+        in_group = bool(marker and marker.args and marker.args[0] == CHECKOUT_BUILDS)
+        return (not in_group, bool(NEEDS_A_BUILD & set(item.fixturenames)) and not in_group,
+                in_group and "built_site" not in item.fixturenames)
+    items.sort(key=order)
 
 
 @pytest.fixture(scope="session")
@@ -128,10 +135,11 @@ class ReusedPage:
     A new page costs about a CPU-second on this machine (a renderer process, and
     every script compiled and every stylesheet parsed anew), against about 0.25 s
     to load a page in one that exists: with about 150 tests that open one page,
-    that is most of what the browser tests cost. The HTTP cache is disabled, as
-    in a new context every request reaches the server and `page.requests` sees
-    it. After each test: the listeners it added are removed, storage and
-    permissions are cleared, media emulation and the viewport are reset, and the
+    that is most of what the browser tests cost. Each test starts with an empty
+    HTTP cache, as in a new context: its first load requests everything, and
+    `page.requests` sees it; within the test the cache works as in any browser.
+    After each test: the listeners it added are removed, the HTTP cache, storage
+    and permissions are cleared, media emulation and the viewport are reset, and the
     page is left on about:blank. A page that cannot be reset is closed, and the
     next test gets a new one. Tests that need context options or init scripts
     make their own context.
@@ -159,8 +167,6 @@ class ReusedPage:
         self.context = self.browser.new_context(viewport=VIEWPORT)
         self.page = self.context.new_page()
         self.session = self.context.new_cdp_session(self.page)
-        self.session.send("Network.enable")  # without it, this session's setCacheDisabled does nothing
-        self.session.send("Network.setCacheDisabled", {"cacheDisabled": True})
         page = self.page
         page.requests = []
         type(page).on(page, "request", lambda request: page.requests.append(request.url))
@@ -173,6 +179,7 @@ class ReusedPage:
                 page.remove_listener(event, handler)
             origins = {f"{u.scheme}://{u.netloc}" for u in map(urlsplit, page.requests) if u.scheme in ("http", "https")}
             page.goto("about:blank")
+            self.session.send("Network.clearBrowserCache")
             for origin in sorted(origins):
                 self.session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
             self.context.clear_permissions()

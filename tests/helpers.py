@@ -254,6 +254,10 @@ def goto(page, url: str):
 
 # -- builds -------------------------------------------------------------------------
 
+# The xdist group of the tests that build this checkout (conftest orders them).
+CHECKOUT_BUILDS = "checkout-builds"
+
+
 def commit_epoch() -> str:
     """The last commit's time, asked of git here (the oracle for build_site.py's own reading)."""
     return subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=Path(__file__).resolve().parents[1],

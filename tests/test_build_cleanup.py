@@ -18,9 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import commit_epoch, differing_files, tree_bytes
+from helpers import CHECKOUT_BUILDS, commit_epoch, differing_files, tree_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
+# One worker runs every test that builds this checkout (see conftest.CHECKOUT_BUILDS).
+pytestmark = pytest.mark.xdist_group(CHECKOUT_BUILDS)
 
 
 def start_build(site_dir: Path) -> subprocess.Popen:

@@ -10,6 +10,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
+from helpers import CHECKOUT_BUILDS
+
+# One worker runs every test that builds this checkout (see conftest.CHECKOUT_BUILDS).
+pytestmark = pytest.mark.xdist_group(CHECKOUT_BUILDS)
+
 
 def test_the_build_says_once_that_addresses_were_left_out(default_build):
     assert default_build[1].count("SITE_URL is not set") == 1, default_build[1][-3000:]

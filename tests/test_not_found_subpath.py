@@ -15,10 +15,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import build_once
-from helpers import goto, static_server
+from helpers import CHECKOUT_BUILDS, goto, static_server
 
-# One worker runs the whole module (make test runs pytest-xdist): its fixture is costly.
-pytestmark = pytest.mark.xdist_group("subfolder-build")
+# One worker runs every test that builds this checkout (see conftest.CHECKOUT_BUILDS).
+pytestmark = pytest.mark.xdist_group(CHECKOUT_BUILDS)
 REFERENCES = """() => [...document.querySelectorAll('a[href], link[rel=stylesheet][href], script[src]')]
   .map(el => el.href || el.src)"""
 

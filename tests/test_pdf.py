@@ -26,11 +26,11 @@ from sitegen import pdf_edition
 from sitegen.fidelity import SOURCE, clean_source, normalise
 from sitegen.model import build_model, language_prefix
 
-from helpers import commit_epoch
+from helpers import CHECKOUT_BUILDS, commit_epoch
 
 ROOT = Path(__file__).resolve().parents[1]
-# One worker runs the whole module (make test runs pytest-xdist): its fixture is costly.
-pytestmark = pytest.mark.xdist_group("pdf-readers")
+# One worker runs every test that builds this checkout (see conftest.CHECKOUT_BUILDS).
+pytestmark = pytest.mark.xdist_group(CHECKOUT_BUILDS)
 MM = 72 / 25.4
 LEFT, RIGHT, TOP, BOTTOM = 40 * MM, 16 * MM, 22 * MM, 20 * MM   # edition.css @page margins
 BY_LANG = {edition.key: edition for edition in pdf_edition.EDITIONS}

@@ -19,9 +19,13 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from helpers import commit_epoch, differing_files, tree_bytes
+import pytest
+
+from helpers import CHECKOUT_BUILDS, commit_epoch, differing_files, tree_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
+# One worker runs every test that builds this checkout (see conftest.CHECKOUT_BUILDS).
+pytestmark = pytest.mark.xdist_group(CHECKOUT_BUILDS)
 BUILD_SITE = ROOT / "scripts" / "build_site.py"
 
 
