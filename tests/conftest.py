@@ -3,14 +3,17 @@
 In: the repository. Out: a built site (built once per session into a temp
 folder with `scripts/build_site.py`), a loopback HTTP server for it, a Playwright
 browser driving Debian's Chromium (never a downloaded browser), and one page
-per worker lent to each browser test (ReusedPage).
+per worker lent to each browser test (ReusedPage). Playwright takes its
+caller's stack from frames_of_caller, which skips inspect's source lookups.
 """
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 import subprocess
 import sys
+import types
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -111,6 +114,40 @@ def site_server(built_site):
         yield base_url
 
 
+def frames_of_caller(context: int = 1) -> list[inspect.FrameInfo]:
+    """inspect.stack() without source lookups: each frame's own code file and line.
+
+    Playwright's sync API records its caller's stack on every call
+    (`inspect.stack(0)`), only to name the call in error messages and traces.
+    inspect finds each frame's module by file, and for a frame with no file
+    (pytest-xdist's workers run from `<string>` frames) it scans every loaded
+    module, on every call: about a millisecond, thousands of times per worker.
+    The frames and their code's file names are the same, so the names are too
+    (tests/test_playwright_stacks.py).
+    """
+    frame, frames = sys._getframe(1), []
+    while frame is not None:
+        frames.append(inspect.FrameInfo(frame, frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name, None, None))
+        frame = frame.f_back
+    return frames
+
+
+class _InspectWithCheapStack(types.ModuleType):
+    """The inspect module, but with frames_of_caller as `stack`."""
+
+    stack = staticmethod(frames_of_caller)
+
+    def __getattr__(self, name):
+        return getattr(inspect, name)
+
+
+def use_cheap_stacks_in_playwright() -> None:
+    """Point the Playwright modules that take a stack per call at frames_of_caller."""
+    from playwright._impl import _connection, _network, _sync_base
+    for module in (_connection, _network, _sync_base):
+        module.inspect = _InspectWithCheapStack("inspect")
+
+
 @pytest.fixture(scope="session")
 def browser():
     try:
@@ -119,6 +156,7 @@ def browser():
         pytest.fail("Playwright for Python is missing: run `make test` (pip install -r requirements-test.txt)")
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is required: apt-get install -y chromium")
+    use_cheap_stacks_in_playwright()
     with playwright_sync.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         new_context = browser.new_context

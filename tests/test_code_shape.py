@@ -1,8 +1,9 @@
 """The code keeps the shape issue 12 set: small files, ES modules, no globals.
 
-In: the repository's Python (scripts/) and browser code (docs/assets/*.js),
-and mkdocs.yml. Out: pass/fail: no source file is longer than 400 lines; no
-browser script assigns a property of window/globalThis/self (navigation
+In: the repository's code (the Python of scripts/ and tests/, the browser
+code and styles of docs/assets/, the templates of scripts/templates/ and
+overrides/, the JS tests), and mkdocs.yml. Out: pass/fail: no source file is
+longer than 400 lines; no browser script assigns a property of window/globalThis/self (navigation
 through window.location excepted) or carries a test hook; every script
 MkDocs loads is an ES module.
 """
@@ -18,11 +19,16 @@ MAX_LINES = 400
 GLOBAL_ASSIGNMENT = re.compile(r"\b(?:window|globalThis|self)\.(?!location\b)[\w$]+\s*=(?!=)")
 
 
+SOURCE_GLOBS = ["scripts/**/*.py", "scripts/templates/**/*.j2", "scripts/templates/**/*.css", "tests/**/*.py",
+                "tests/js/*.js", "docs/assets/**/*.js", "docs/assets/**/*.css", "overrides/**/*.html"]
+
+
 def sources() -> list[Path]:
-    return sorted([*ROOT.glob("scripts/**/*.py"), *ROOT.glob("docs/assets/*.js")])
+    return sorted({path for pattern in SOURCE_GLOBS for path in ROOT.glob(pattern)})
 
 
 def test_no_source_file_is_longer_than_400_lines():
+    assert all(any(ROOT.glob(pattern)) for pattern in SOURCE_GLOBS)  # no pattern that matches nothing
     long = {p.relative_to(ROOT).as_posix(): n for p in sources()
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert long == {}
