@@ -43,8 +43,10 @@ def pytest_collection_modifyitems(config, items):
     def order(item):
         marker = item.get_closest_marker("xdist_group")
         in_group = bool(marker and marker.args and marker.args[0] == CHECKOUT_BUILDS)
-        return (not in_group, bool(NEEDS_A_BUILD & set(item.fixturenames)) and not in_group,
-                in_group and "built_site" not in item.fixturenames)
+        fixtures = set(item.fixturenames)
+        if in_group:  # the deploy build alone first: a test that also needs another build waits
+            return (0, "built_site" not in fixtures, "default_build" in fixtures)
+        return (1, bool(NEEDS_A_BUILD & fixtures), False)
     items.sort(key=order)
 
 
@@ -114,7 +116,7 @@ def site_server(built_site):
         yield base_url
 
 
-def frames_of_caller(context: int = 1) -> list[inspect.FrameInfo]:
+def frames_of_caller(context: int = 0) -> list[inspect.FrameInfo]:
     """inspect.stack() without source lookups: each frame's own code file and line.
 
     Playwright's sync API records its caller's stack on every call
@@ -125,6 +127,7 @@ def frames_of_caller(context: int = 1) -> list[inspect.FrameInfo]:
     The frames and their code's file names are the same, so the names are too
     (tests/test_playwright_stacks.py).
     """
+    assert context == 0, "no source lines are read"  # Playwright asks for none
     frame, frames = sys._getframe(1), []
     while frame is not None:
         frames.append(inspect.FrameInfo(frame, frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name, None, None))
@@ -205,6 +208,7 @@ class ReusedPage:
         self.context = self.browser.new_context(viewport=VIEWPORT)
         self.page = self.context.new_page()
         self.session = self.context.new_cdp_session(self.page)
+        self.session.send("Network.enable")  # without it, this session's setCacheDisabled does nothing
         page = self.page
         page.requests = []
         type(page).on(page, "request", lambda request: page.requests.append(request.url))
@@ -217,6 +221,10 @@ class ReusedPage:
                 page.remove_listener(event, handler)
             origins = {f"{u.scheme}://{u.netloc}" for u in map(urlsplit, page.requests) if u.scheme in ("http", "https")}
             page.goto("about:blank")
+            # As Playwright empties a context's cache: disabling the cache empties the page's
+            # in-memory one, clearBrowserCache the HTTP cache.
+            self.session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+            self.session.send("Network.setCacheDisabled", {"cacheDisabled": False})
             self.session.send("Network.clearBrowserCache")
             for origin in sorted(origins):
                 self.session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
@@ -246,7 +254,7 @@ def _reused_page(browser):
 
 @pytest.fixture
 def page(_reused_page):
-    """A page with nothing left of earlier tests (see ReusedPage), 1280×900, with no HTTP cache,
-    that records every request URL in `page.requests`."""
+    """A page with nothing left of earlier tests (see ReusedPage), 1280×900, whose HTTP cache
+    starts empty, that records every request URL in `page.requests`."""
     yield _reused_page.lend()
     _reused_page.give_back()

@@ -13,6 +13,8 @@ import os
 import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -31,26 +33,28 @@ def start_build(site_dir: Path) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-# What MkDocs (with mkdocs-static-i18n) prints as it starts the first language.
-MKDOCS_STARTED = "Building 'vi' documentation to directory"
+def staged_files(folder: Path) -> list[Path]:
+    return [path for staging in folder.glob(".site-build-*") for path in staging.rglob("*") if path.is_file()]
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_an_interrupted_build_removes_its_staging_folder(tmp_path, signum):
     build = start_build(tmp_path / "site")
-    # The signal goes as MkDocs starts writing into the staging folder, whatever the build's
+    output: list[str] = []
+    reader = threading.Thread(target=lambda: output.extend(iter(build.stdout.readline, "")), daemon=True)
+    reader.start()
+    # The signal goes once MkDocs has written into the staging folder, whatever the build's
     # speed (with warm caches the whole build can take less than a fixed wait would).
-    output = []
-    for line in build.stdout:
-        output.append(line)
-        if MKDOCS_STARTED in line:
-            break
-    assert list(tmp_path.glob(".site-build-*")), "the build never started staging:\n" + "".join(output)
+    deadline = time.monotonic() + 120
+    while not staged_files(tmp_path) and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert build.poll() is None and staged_files(tmp_path), "the build never wrote into its staging folder"
     build.send_signal(signum)
-    rest, _ = build.communicate(timeout=60)
-    output = "".join(output) + rest
-    assert build.returncode != 0 and "site written" not in output, output
-    assert sorted(p.name for p in tmp_path.iterdir()) == [], output
+    build.wait(timeout=60)
+    reader.join(timeout=10)
+    printed = "".join(output)
+    assert build.returncode != 0 and "site written" not in printed, printed
+    assert sorted(p.name for p in tmp_path.iterdir()) == [], printed
 
 
 def test_two_builds_at_once_both_succeed_identically_to_any_build_of_the_commit(tmp_path, default_site):

@@ -2,10 +2,12 @@
 
 In: the session's built site in Chromium, a ReusedPage of its own. Out:
 pass/fail: after a test that stored data, was granted the clipboard, switched
-the device to dark and to print, resized the viewport, added listeners and a
-route, the next borrower finds none of it, on about:blank, with every request
-of its own recorded and none served from the cache (which, within the test
-before, did answer a second load of the same page).
+the device to dark and to print, resized the viewport and added listeners,
+the next borrower finds none of it, on about:blank, with every request of its
+own recorded and none served from the cache (which, within the test before,
+did answer a second load of the same page); after one that added a route, the
+next one's requests are not routed. (A route turns Playwright's cache off
+while it lasts, so the cache is proved on a borrow without one.)
 """
 from __future__ import annotations
 
@@ -23,8 +25,9 @@ CSS_SIZES = "() => performance.getEntriesByType('resource').filter(r => r.name.e
 
 
 def came_whole(transferred: int, body: int) -> bool:
-    """Headers and body over the network: not from the cache (a fresh copy transfers nothing,
-    a revalidated one headers only, and Chromium then reports no body)."""
+    """Headers and a body over the network: more bytes transferred than the body holds. A copy
+    from the cache transfers nothing, a revalidated one headers only (Chromium then reports
+    its body as 0 or as the cached size)."""
     return transferred > body > 0
 
 
@@ -38,7 +41,6 @@ def test_a_borrower_finds_nothing_of_the_one_before(browser, site_server):
         goto(page, f"{site_server}/glossary/")  # within a test, the cache works as in any browser
         sizes = page.evaluate(CSS_SIZES)
         assert sizes and not any(came_whole(*size) for size in sizes), sizes
-        page.route("**/*.css", lambda route: route.abort())
         page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server)
         page.emulate_media(color_scheme="dark", media="print")
         page.set_viewport_size({"width": 400, "height": 700})
@@ -60,6 +62,13 @@ def test_a_borrower_finds_nothing_of_the_one_before(browser, site_server):
         # Each stylesheet came whole over the network.
         sizes = page.evaluate(CSS_SIZES)
         assert sizes and all(came_whole(*size) for size in sizes), sizes
+        page.route("**/*.css", lambda route: route.abort())
+        holder.give_back()
+
+        page = holder.lend()
+        goto(page, f"{site_server}/glossary/")
+        sizes = page.evaluate(CSS_SIZES)
+        assert sizes and all(came_whole(*size) for size in sizes), sizes  # the route is gone
         holder.give_back()
     finally:
         holder.close()
