@@ -34,9 +34,18 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-background-networking"
 
 # Builds of this checkout run one at a time (build_site.py's lock), so under pytest-xdist one
 # worker takes every test that builds the checkout (the group below; xdist hands out its
-# largest group first), starting with the deploy build the browser tests need, while the
-# other runs the tests that need no build. Neither then waits for the other's build.
+# largest group first) while the other runs the tests that need no build. The group starts
+# with the build without SITE_URL: it draws the PDF editions that the other worker's
+# in-process renders then find in the cache, rather than wait for or draw them; then comes
+# the deploy build, which the browser tests need once the other worker reaches them.
 NEEDS_A_BUILD = {"built_site", "default_build", "browser"}
+
+
+def build_rank(fixtures: set[str]) -> int:
+    """Within the group: the default build alone, then with the deploy build, then the deploy
+    build alone, then the tests that make builds of their own."""
+    default, deploy = "default_build" in fixtures, "built_site" in fixtures
+    return 0 if default and not deploy else 1 if default else 2 if deploy else 3
 
 
 def pytest_collection_modifyitems(config, items):
@@ -44,9 +53,9 @@ def pytest_collection_modifyitems(config, items):
         marker = item.get_closest_marker("xdist_group")
         in_group = bool(marker and marker.args and marker.args[0] == CHECKOUT_BUILDS)
         fixtures = set(item.fixturenames)
-        if in_group:  # the deploy build alone first: a test that also needs another build waits
-            return (0, "built_site" not in fixtures, "default_build" in fixtures)
-        return (1, bool(NEEDS_A_BUILD & fixtures), False)
+        if in_group:
+            return (0, build_rank(fixtures))
+        return (1, int(bool(NEEDS_A_BUILD & fixtures)))
     items.sort(key=order)
 
 
