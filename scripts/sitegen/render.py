@@ -238,10 +238,10 @@ def page_meta(data: SiteData, lang: str, page: str) -> dict:
     return {"nav_title": t[f"page_{page}"], "description": t[f"description_{page}"]}
 
 
-def write_site(data: SiteData, docs_dir: Path, serving: bool = False) -> list[Path]:
-    """Write generated files whose content changed; return those paths. `serving`
-    (mkdocs serve) keeps the PDF editions already written instead of drawing them anew."""
-    return write_files(render_pages(data, docs_dir if serving else None), docs_dir)
+def write_site(data: SiteData, docs_dir: Path) -> list[Path]:
+    """Write generated files whose content changed; return those paths (`build_tables.py build`;
+    the MkDocs hook renders and writes in two steps, see mkdocs_hooks._load_data)."""
+    return write_files(render_pages(data), docs_dir)
 
 
 def write_files(files: dict[str, str | bytes], docs_dir: Path) -> list[Path]:
