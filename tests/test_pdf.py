@@ -23,7 +23,7 @@ import pytest
 from pypdf import PdfReader
 
 from sitegen import pdf_edition
-from sitegen.fidelity import SOURCE, clean_source, normalise
+from sitegen.fidelity import SOURCE, clean_source, join_lines, normalise
 from sitegen.model import build_model, language_prefix
 
 from helpers import CHECKOUT_BUILDS, commit_epoch
@@ -108,18 +108,17 @@ def text_pages(reader: PdfReader) -> list:
     return reader.pages[destination_page(reader, "preamble"):destination_page(reader, "pdf-targets")]
 
 
-def join_lines(text: str) -> str:
-    """Lines joined by a space, except after a hyphen or dash glued to a word (as clean_source does)."""
-    pieces: list[str] = []
-    for line in (line.strip() for line in text.split("\n")):
-        if line:  # the test needs only the last two characters: searching the whole text is quadratic
-            tail = "".join(pieces[-2:])[-2:]
-            pieces.append(line if re.search(r"\S[-–]$", tail) else (" " + line if pieces else line))
-    return "".join(pieces)
+# A PDF line that ends in a hyphen or a dash glued to a word continues on the next line.
+GLUED_DASH = re.compile(r"\S[-–]$")
+
+
+def joined(text: str) -> str:
+    """The non-empty lines of `text`, stripped and joined as clean_source joins the source's."""
+    return join_lines([line for line in (raw.strip() for raw in text.split("\n")) if line], GLUED_DASH)
 
 
 def body(reader: PdfReader, region: str = "body") -> str:
-    return join_lines("\n".join(region_text(page, region) for page in text_pages(reader)))
+    return joined("\n".join(region_text(page, region) for page in text_pages(reader)))
 
 
 def squeezed(text: str) -> str:

@@ -28,6 +28,17 @@ OLD_TONE = re.compile(rf"([oOuU])([aAeEyY])([{TONES}])(?![^\W\d_])")
 GLUED_HYPHEN = re.compile(r"\S-$")
 
 
+def join_lines(lines: list[str], glued: re.Pattern = GLUED_HYPHEN) -> str:
+    """Lines joined by a space, except after a line that ends in `glued` (by default a hyphen
+    glued to a word, "2026-", which the next line continues)."""
+    pieces: list[str] = []
+    for line in lines:
+        # Only the text's last two characters decide: searching all of it is quadratic.
+        tail = "".join(pieces[-2:])[-2:]
+        pieces.append(line if glued.search(tail) else (" " + line if pieces else line))
+    return "".join(pieces)
+
+
 def clean_source(text: str) -> str:
     """Drop page furniture and join the extract's broken lines."""
     kept = []
@@ -36,13 +47,7 @@ def clean_source(text: str) -> str:
         if not line or line == RUNNING_HEADER or line.startswith(FOOTER_START) or line.isdigit():
             continue
         kept.append(line)
-    pieces: list[str] = []
-    for line in kept:
-        # A line ending in a hyphen glued to a word ("2026-") continues that word.
-        # (The test reads only the text's last two characters: searching it all is quadratic.)
-        tail = "".join(pieces[-2:])[-2:]
-        pieces.append(line if GLUED_HYPHEN.search(tail) else (" " + line if pieces else line))
-    return "".join(pieces)
+    return join_lines(kept)
 
 
 def normalise(text: str) -> list[str]:
