@@ -25,7 +25,7 @@ from sitegen.document import DATA_DIR, ROOT, load_site_data  # noqa: E402
 from sitegen.formatting import cited_title  # noqa: E402
 from sitegen.minify import palette_colours  # noqa: E402
 from sitegen.postbuild import finish_site  # noqa: E402
-from sitegen.parallel_validation import InvalidData, start_validation  # noqa: E402
+from sitegen.parallel_validation import InvalidData, PendingValidation  # noqa: E402
 from sitegen.render import page_meta, render_pages, write_files  # noqa: E402
 from sitegen.search_index import background_index  # noqa: E402
 
@@ -56,7 +56,7 @@ def _load_data():
     if _state.get("data_fingerprint") == fingerprint:
         return _state["data"]
     data, load_problems = load_site_data(DATA_DIR)
-    checks = start_validation(data, load_problems)
+    checks = PendingValidation(data, load_problems)
     reuse_pdfs = Path(_state["docs_dir"]) if _serving() else None
     try:
         rendered = render_pages(data, reuse_pdfs, before_drawing=checks.require_valid)

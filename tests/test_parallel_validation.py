@@ -14,7 +14,7 @@ import pytest
 import mkdocs_hooks
 from helpers import edit
 from sitegen.document import load_site_data
-from sitegen.parallel_validation import InvalidData, start_validation
+from sitegen.parallel_validation import InvalidData, PendingValidation
 from sitegen.validate import validate
 
 
@@ -25,20 +25,20 @@ def _broken(data_copy):
 
 
 def test_the_forked_checks_equal_the_checks_in_process(site_data, data_copy):
-    assert start_validation(site_data, []).problems() == validate(site_data, []) == []
+    assert PendingValidation(site_data, []).problems() == validate(site_data, []) == []
     data, load_problems = _broken(data_copy)
-    forked = start_validation(data, load_problems)
+    forked = PendingValidation(data, load_problems)
     expected = validate(data, load_problems)
     assert len(expected) >= 2
     assert forked.problems() == expected
     assert forked.problems() == expected  # asked twice: the same verdict, no second child
-    assert start_validation(data, load_problems, fork=False).problems() == expected
+    assert PendingValidation(data, load_problems, fork=False).problems() == expected
 
 
 def test_require_valid_raises_with_every_problem(data_copy):
     data, load_problems = _broken(data_copy)
     with pytest.raises(InvalidData) as raised:
-        start_validation(data, load_problems).require_valid()
+        PendingValidation(data, load_problems).require_valid()
     assert raised.value.problems == validate(data, load_problems)
     assert "unknown key 'colour'" in str(raised.value) and "32900" in str(raised.value)
 

@@ -1,7 +1,7 @@
 """Validation on a second core while the pages are generated in memory.
 
 In: the loaded data (SiteData) and the problems found while loading it.
-Out: `start_validation(...)`, a handle whose `problems()` is exactly what
+Out: `PendingValidation(data, load_problems)`, a handle whose `problems()` is exactly what
 `validate.validate(data, load_problems)` returns. Where the system can fork,
 the checks run in a forked child (it inherits the data: nothing is copied on
 the way in, only the problems come back, pickled) while the build renders the
@@ -84,7 +84,3 @@ class PendingValidation:
         found = self.problems()
         if found:
             raise InvalidData(found)
-
-
-def start_validation(data, load_problems: list[Problem], fork: bool = True) -> PendingValidation:
-    return PendingValidation(data, load_problems, fork=fork)
