@@ -26,8 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 CHROMIUM = "/usr/bin/chromium"
 # The session build is a deploy build (canonical, hreflang, sitemap need an address);
-# tests/test_deploy_safety.py builds once without SITE_URL.
-DEPLOY_URL = "https://hp.example/"
+# tests/test_deploy_safety.py builds once without SITE_URL. Its address: SITE_URL when the
+# run is given one, else a reserved example address.
+DEPLOY_URL = (os.environ.get("SITE_URL") or "https://hp.example/").rstrip("/") + "/"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -100,7 +101,7 @@ def build_once(tmp_path_factory, name: str, env: dict[str, str]) -> tuple[Path, 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site, a deploy build with the strict MkDocs build."""
-    site_dir, output = build_once(tmp_path_factory, "deploy", dict(os.environ, SITE_URL=os.environ.get("SITE_URL") or DEPLOY_URL))
+    site_dir, output = build_once(tmp_path_factory, "deploy", dict(os.environ, SITE_URL=DEPLOY_URL))
     assert "WARNING" not in output, output
     return site_dir
 

@@ -10,7 +10,6 @@ every glyph of the titles.
 """
 from __future__ import annotations
 
-import os
 import struct
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -20,13 +19,12 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image, ImageDraw
 
+from conftest import DEPLOY_URL as SITE_URL  # the session's deploy build's address
 from sitegen.render import page_meta
 from sitegen.social_image import card_key, draw_card, load_font, social_cards
 
 LANGS = {"vi": "", "en": "en/"}
 LOCALES = {"vi": "vi_VN", "en": "en_GB"}
-# site_url of the session's deploy build (conftest.built_site).
-SITE_URL = (os.environ.get("SITE_URL") or "https://hp.example/").rstrip("/") + "/"
 
 
 # ---------------------------------------------------------------- helpers
