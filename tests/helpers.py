@@ -182,6 +182,17 @@ def wait_for_js(page, expression: str, arg=None, timeout: float = 15.0):
 VIEWPORT = {"width": 1280, "height": 900}  # the desktop the browser tests read the site on
 
 
+def in_viewport(page, element_id: str, wholly: bool = False) -> bool:
+    """Whether the element is in view: its top edge (where a followed link puts it), or
+    with `wholly` the whole of it."""
+    return page.evaluate(
+        """([id, wholly]) => { const r = document.getElementById(id).getBoundingClientRect();
+                              return wholly ? r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0
+                                            : r.top >= 0 && r.top < window.innerHeight && r.bottom > 0; }""",
+        [element_id, wholly],
+    )
+
+
 # -- waiting for a page to settle ---------------------------------------------------
 
 QUIET = 0.03  # seconds with no request in flight before the page is asked whether it is idle

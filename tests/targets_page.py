@@ -1,9 +1,8 @@
 """The targets page as a test reads and drives it: rows shown, the filter, sorting.
 
 In: a Playwright page on the built site. Out: the ids of the rows shown, the
-filter's result, the sort values of a column, a column's sort button, whether
-a row is wholly in view; the expected citation of target (18), and each
-target's theme from data/.
+filter's result, the sort values of a column, a column's sort button; the
+expected citation of target (18), and each target's theme from data/.
 """
 from __future__ import annotations
 
@@ -23,14 +22,6 @@ def visible_rows(page, selector: str = "#targets-table tr.hp-row") -> list[str]:
 
 def all_rows(page, selector: str = "tr.hp-row") -> list[str]:
     return page.eval_on_selector_all(selector, "rows => rows.map(r => r.id)")
-
-
-def in_viewport(page, element_id: str) -> bool:
-    return page.evaluate(
-        """id => { const r = document.getElementById(id).getBoundingClientRect();
-                   return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0; }""",
-        element_id,
-    )
 
 
 def open_targets(page, base: str, lang: str = "vi", fragment: str = "") -> None:

@@ -8,15 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from helpers import settle
-
-
-def in_viewport(page, element_id: str) -> bool:
-    return page.evaluate(
-        """id => { const r = document.getElementById(id).getBoundingClientRect();
-                   return r.top >= 0 && r.top < window.innerHeight && r.bottom > 0; }""",
-        element_id,
-    )
+from helpers import in_viewport, settle
 
 
 def open_language_menu_and_pick(page, code: str) -> None:
